@@ -15,6 +15,8 @@ public sealed class PostgresServer
 {
     public const string ConnectionStringVariable = "EVENTS_TEST_POSTGRES";
 
+    private const string DirectoryPrefix = "oe-pg-";
+
     private static readonly Lazy<Task<PostgresServer>> Instance = new(StartAsync);
     private static int _databaseCounter;
 
@@ -52,10 +54,11 @@ public sealed class PostgresServer
             "Install them with 'apt-get install -y postgresql' or set " + ConnectionStringVariable + " to a connection string " +
             "of a server where the user may create databases.");
 
-        var root = Path.Combine(Path.GetTempPath(), $"oe-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..30]);
+        var asRoot = Environment.UserName == "root";
+        RemoveLeftovers(binaries, asRoot);
+        var root = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..30]);
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
-        var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
             await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
@@ -78,18 +81,52 @@ public sealed class PostgresServer
     {
         try
         {
-            RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).Wait(TimeSpan.FromSeconds(30));
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).Wait(TimeSpan.FromSeconds(30));
+            }
         }
-        finally
+        catch (AggregateException)
         {
-            try
+            // Already stopped; the directory still goes.
+        }
+
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the next run sweeps what is left.
+        }
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose process is gone: the test host may be killed before its exit
+    /// handler has removed the directory.
+    /// </summary>
+    private static void RemoveLeftovers(string binaries, bool asRoot)
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var pid = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-')[0];
+            if (int.TryParse(pid, out var processId) && !IsRunning(processId))
             {
-                Directory.Delete(root, recursive: true);
+                Stop(binaries, Path.Combine(directory, "data"), directory, asRoot);
             }
-            catch (IOException)
-            {
-                // Best effort: the directory lives under the temp folder anyway.
-            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
