@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrleansEvents.Gateway.Json;
+
+/// <summary>
+/// The wire conventions of every HTTP and SignalR payload: snake_case names, enums as snake_case
+/// strings, stream ids and log positions as their text form. Dictionary keys and the free-form
+/// <c>context</c> object pass through as the caller wrote them.
+/// </summary>
+public static class GatewayJson
+{
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new StreamIdJsonConverter());
+        options.Converters.Add(new LogPositionJsonConverter());
+        return options;
+    }
+
+    /// <summary>A standalone copy of the conventions, for code that serializes outside the HTTP pipeline.</summary>
+    public static JsonSerializerOptions Default { get; } = CreateReadOnly();
+
+    private static JsonSerializerOptions CreateReadOnly()
+    {
+        var options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
