@@ -17,7 +17,7 @@ public sealed class StreamSubscription : IAsyncDisposable
     /// <summary>Items dropped for this subscriber because its buffer was full.</summary>
     public long DroppedCount => _subscriber.DroppedCount;
 
-    /// <summary>Stops delivery, cancels the handler in progress and returns once it has finished.</summary>
+    /// <summary>Stops delivery (items still buffered are discarded), cancels the handler in progress and returns once it has finished.</summary>
     public Task UnsubscribeAsync() => _subscriber.StopAsync();
 
     /// <summary>Same as <see cref="UnsubscribeAsync"/>.</summary>
