@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace OrleansEvents.Events;
+
+/// <summary>A partial edit of the fields an operator may change; null leaves a field as it is.</summary>
+public sealed record EventUpdate
+{
+    public string? Severity { get; init; }
+
+    public string? Message { get; init; }
+
+    public JsonElement? Context { get; init; }
+
+    public string? Source { get; init; }
+}

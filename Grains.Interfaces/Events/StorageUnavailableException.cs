@@ -1,0 +1,5 @@
+namespace OrleansEvents.Events;
+
+/// <summary>The event store cannot be reached; nothing of the operation was stored.</summary>
+public sealed class StorageUnavailableException(string message, Exception? innerException = null)
+    : Exception(message, innerException);

@@ -1,0 +1,141 @@
+using OrleansEvents.Events;
+using OrleansEvents.Queries;
+
+namespace OrleansEvents.Validation;
+
+public static partial class EventValidator
+{
+    /// <summary>Every broken rule of a query filter; empty when it is valid.</summary>
+    public static IReadOnlyList<FieldError> Validate(EventFilter filter)
+    {
+        var errors = new List<FieldError>();
+        void Fail(string field, string message) => errors.Add(new FieldError(field, message));
+
+        if (filter.Limit is < 1 or > EventFilter.MaxLimit)
+        {
+            Fail("limit", $"must be between 1 and {EventFilter.MaxLimit}");
+        }
+
+        if (filter.Offset is < 0 or > EventFilter.MaxOffset)
+        {
+            Fail("offset", $"must be between 0 and {EventFilter.MaxOffset}; page further with after_id/before_id");
+        }
+
+        if (filter.AfterId is < 0)
+        {
+            Fail("after_id", "must not be negative");
+        }
+
+        if (filter.BeforeId is < 0)
+        {
+            Fail("before_id", "must not be negative");
+        }
+
+        if (filter.Since is { } since && filter.Until is { } until && since > until)
+        {
+            Fail("since", "must not be later than until");
+        }
+
+        if (filter.EventType is { } eventType && !TextRules.EventType().IsMatch(eventType))
+        {
+            Fail("event_type", "must be dotted lowercase words, or a prefix ending in * such as whatsapp.*");
+        }
+
+        if (filter.EventTypePrefix is { } prefix && (prefix.Length > EventLimits.MaxEventTypeLength || !TextRules.IsStorable(prefix)))
+        {
+            Fail("event_type", "prefix must be at most 100 characters of plain text");
+        }
+
+        if (filter.Category is { } category)
+        {
+            CheckCategory(category, "category", Fail);
+        }
+
+        if (filter.Text is { } text && (text.Length > EventFilter.MaxTextLength || !TextRules.IsStorable(text)))
+        {
+            Fail("q", $"must be at most {EventFilter.MaxTextLength} characters without U+0000");
+        }
+
+        CheckText(filter.Source, "source", EventLimits.MaxSourceLength, Fail);
+        CheckText(filter.LeadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(filter.SessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(filter.DeviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(filter.AccountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(filter.WorkflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="EventValidationException"/> when the filter breaks a rule.</summary>
+    public static void EnsureValid(EventFilter filter)
+    {
+        if (Validate(filter) is { Count: > 0 } errors)
+        {
+            throw new EventValidationException(errors);
+        }
+    }
+
+    /// <summary>Validates an edit and returns it normalized: typed severity and compact context.</summary>
+    public static NormalizedUpdate Normalize(EventUpdate update)
+    {
+        var errors = new List<FieldError>();
+        void Fail(string field, string message) => errors.Add(new FieldError(field, message));
+
+        Severity? severity = null;
+        if (update.Severity is not null)
+        {
+            if (WireNames.TryParseSeverity(update.Severity, out var parsed))
+            {
+                severity = parsed;
+            }
+            else
+            {
+                Fail("severity", "must be one of info, warning, error, critical");
+            }
+        }
+
+        if (update.Message is { } message)
+        {
+            CheckMessage(message, "message", Fail);
+        }
+
+        CheckText(update.Source, "source", EventLimits.MaxSourceLength, Fail);
+        string? contextJson = null;
+        if (update.Context is { } context)
+        {
+            contextJson = ContextRules.Compact(context, out var contextError);
+            if (contextError is not null)
+            {
+                Fail("context", contextError);
+            }
+        }
+
+        if (severity is null && update.Message is null && update.Source is null && update.Context is null)
+        {
+            Fail("body", "must change at least one of severity, message, context, source");
+        }
+
+        return errors.Count == 0
+            ? new NormalizedUpdate(severity, update.Message, contextJson, update.Source)
+            : throw new EventValidationException(errors);
+    }
+
+    /// <summary>Throws <see cref="EventValidationException"/> when a resolution breaks a rule.</summary>
+    public static void EnsureValid(Resolution resolution)
+    {
+        if (resolution.Note is { } note && (note.Length > Resolution.MaxNoteLength || !TextRules.IsStorable(note)))
+        {
+            throw new EventValidationException(
+                [new FieldError("note", $"must be at most {Resolution.MaxNoteLength} characters without U+0000")]);
+        }
+    }
+
+    /// <summary>Throws <see cref="EventValidationException"/> unless the tenant id is 1–100 of A-Z a-z 0-9 _ . : -.</summary>
+    public static void EnsureValidTenant(string tenantId)
+    {
+        if (string.IsNullOrEmpty(tenantId) || tenantId.Length > EventLimits.MaxTenantIdLength || !TextRules.TenantId().IsMatch(tenantId))
+        {
+            throw new EventValidationException(
+                [new FieldError("tenant_id", "must be 1–100 characters of A-Z, a-z, 0-9, _, ., : and -")]);
+        }
+    }
+}

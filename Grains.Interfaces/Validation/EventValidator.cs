@@ -1,0 +1,213 @@
+using System.Text.Json;
+using OrleansEvents.Events;
+
+namespace OrleansEvents.Validation;
+
+/// <summary>
+/// The one place that enforces the event rules of DESIGN.md §3. Every method reports all broken
+/// rules at once, named by their wire (snake_case) field, so a caller can fix a request in one go.
+/// </summary>
+public static partial class EventValidator
+{
+    /// <summary>Validates and normalizes a batch; throws <see cref="EventValidationException"/> listing each bad index.</summary>
+    public static IReadOnlyList<PendingEvent> Normalize(IReadOnlyList<NewEvent> batch, DateTimeOffset now)
+    {
+        if (batch.Count is 0 or > EventLimits.MaxBatchSize)
+        {
+            throw new EventValidationException(
+                [new FieldError("events", $"must contain 1–{EventLimits.MaxBatchSize} events, not {batch.Count}")]);
+        }
+
+        var errors = new List<FieldError>();
+        var pending = new List<PendingEvent>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var prefix = $"[{i}].";
+            if (TryNormalize(batch[i], now, prefix, errors) is { } normalized)
+            {
+                pending.Add(normalized);
+            }
+        }
+
+        return errors.Count == 0 ? pending : throw new EventValidationException(errors);
+    }
+
+    /// <summary>Validates and normalizes one event; throws <see cref="EventValidationException"/> when it breaks a rule.</summary>
+    public static PendingEvent Normalize(NewEvent newEvent, DateTimeOffset now)
+    {
+        var errors = new List<FieldError>();
+        return TryNormalize(newEvent, now, string.Empty, errors) ?? throw new EventValidationException(errors);
+    }
+
+    /// <summary>Every broken rule of one event; empty when it is valid.</summary>
+    public static IReadOnlyList<FieldError> Validate(NewEvent newEvent)
+    {
+        var errors = new List<FieldError>();
+        TryNormalize(newEvent, DateTimeOffset.UnixEpoch, string.Empty, errors);
+        return errors;
+    }
+
+    private static PendingEvent? TryNormalize(NewEvent e, DateTimeOffset now, string prefix, List<FieldError> errors)
+    {
+        var before = errors.Count;
+        void Fail(string field, string message) => errors.Add(new FieldError(prefix + field, message));
+
+        var eventId = TextRules.NullIfBlank(e.EventId);
+        CheckText(eventId, "event_id", EventLimits.MaxEventIdLength, Fail);
+
+        var eventType = e.EventType;
+        if (string.IsNullOrEmpty(eventType))
+        {
+            Fail("event_type", "is required");
+        }
+        else if (eventType.Length > EventLimits.MaxEventTypeLength)
+        {
+            Fail("event_type", $"must be at most {EventLimits.MaxEventTypeLength} characters");
+        }
+        else if (!TextRules.EventType().IsMatch(eventType))
+        {
+            Fail("event_type", "must be dotted lowercase words matching ^[a-z0-9_]+(\\.[a-z0-9_]+)*$, e.g. whatsapp.send_failed");
+        }
+
+        var category = TextRules.NullIfBlank(e.Category);
+        if (category is not null)
+        {
+            CheckCategory(category, "category", Fail);
+        }
+
+        var severity = Severity.Info;
+        if (e.Severity is not null && !WireNames.TryParseSeverity(e.Severity, out severity))
+        {
+            Fail("severity", "must be one of info, warning, error, critical (INFO, WARN, WARNING, ERROR, CRITICAL accepted)");
+        }
+
+        var message = e.Message ?? string.Empty;
+        CheckMessage(message, "message", Fail);
+        var source = TextRules.NullIfBlank(e.Source);
+        CheckText(source, "source", EventLimits.MaxSourceLength, Fail);
+
+        var leadId = TextRules.NullIfBlank(e.LeadId);
+        var sessionId = TextRules.NullIfBlank(e.SessionId);
+        var deviceId = TextRules.NullIfBlank(e.DeviceId);
+        var accountId = TextRules.NullIfBlank(e.AccountId);
+        var workflowId = TextRules.NullIfBlank(e.WorkflowId);
+        CheckText(leadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(sessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(deviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(accountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckText(workflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckIdentifier(leadId, "lead_id", Fail);
+        CheckIdentifier(sessionId, "session_id", Fail);
+        CheckIdentifier(deviceId, "device_id", Fail);
+        CheckIdentifier(workflowId, "workflow_id", Fail);
+
+        StreamId? stream = null;
+        if (TextRules.NullIfBlank(e.Stream) is { } streamText)
+        {
+            if (StreamId.TryParse(streamText, out var parsed))
+            {
+                stream = parsed;
+            }
+            else
+            {
+                Fail("stream", $"must be kind/key with kind one of session, lead, device, workflow, system and a key of 1–{StreamId.MaxKeyLength} characters");
+            }
+        }
+
+        string? contextJson = null;
+        if (e.Context is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } context)
+        {
+            contextJson = ContextRules.Compact(context, out var contextError);
+            if (contextError is not null)
+            {
+                Fail("context", contextError);
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        category ??= eventType[..(eventType.IndexOf('.') is var dot and >= 0 ? dot : eventType.Length)];
+        if (category.Length > EventLimits.MaxCategoryLength)
+        {
+            category = category[..EventLimits.MaxCategoryLength];
+        }
+
+        return new PendingEvent
+        {
+            EventId = eventId ?? Guid.CreateVersion7().ToString(),
+            Stream = stream ?? StreamRouter.Route(sessionId, leadId, deviceId, workflowId, category),
+            Timestamp = ToStoredPrecision(e.Timestamp ?? now),
+            Category = category,
+            Severity = severity,
+            EventType = eventType,
+            Message = message,
+            Source = source,
+            LeadId = leadId,
+            SessionId = sessionId,
+            DeviceId = deviceId,
+            AccountId = accountId,
+            WorkflowId = workflowId,
+            ContextJson = contextJson,
+        };
+    }
+
+    /// <summary>UTC, truncated to the microsecond that PostgreSQL keeps, so both stores return the same instant.</summary>
+    public static DateTimeOffset ToStoredPrecision(DateTimeOffset timestamp)
+    {
+        var ticks = timestamp.UtcTicks;
+        return new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
+    }
+
+    private static void CheckCategory(string category, string field, Action<string, string> fail)
+    {
+        if (category.Length > EventLimits.MaxCategoryLength)
+        {
+            fail(field, $"must be at most {EventLimits.MaxCategoryLength} characters");
+        }
+        else if (!TextRules.Category().IsMatch(category))
+        {
+            fail(field, "must be one lowercase word of a-z, 0-9 and _, e.g. scheduler");
+        }
+    }
+
+    private static void CheckMessage(string message, string field, Action<string, string> fail)
+    {
+        if (!TextRules.IsStorable(message))
+        {
+            fail(field, "must not contain U+0000 or unpaired surrogates");
+        }
+        else if (TextRules.Utf8Length(message) > EventLimits.MaxMessageBytes)
+        {
+            fail(field, $"must be at most {EventLimits.MaxMessageBytes} bytes of UTF-8");
+        }
+    }
+
+    private static void CheckText(string? text, string field, int maxLength, Action<string, string> fail)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (text.Length > maxLength)
+        {
+            fail(field, $"must be at most {maxLength} characters");
+        }
+        else if (!TextRules.IsStorable(text))
+        {
+            fail(field, "must not contain U+0000 or unpaired surrogates");
+        }
+    }
+
+    /// <summary>Ids that become stream keys must be valid stream keys.</summary>
+    private static void CheckIdentifier(string? id, string field, Action<string, string> fail)
+    {
+        if (id is not null && id.Length <= StreamId.MaxKeyLength && id.Any(char.IsControl))
+        {
+            fail(field, "must not contain control characters");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace OrleansEvents.Validation;
+
+/// <summary>Rules shared by every text field.</summary>
+internal static partial class TextRules
+{
+    [GeneratedRegex("^[a-z0-9_]+(\\.[a-z0-9_]+)*$", RegexOptions.CultureInvariant)]
+    public static partial Regex EventType();
+
+    [GeneratedRegex("^[a-z0-9_]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex Category();
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex TenantId();
+
+    /// <summary>
+    /// Text both stores keep exactly: PostgreSQL rejects U+0000 in text and jsonb, and a lone
+    /// surrogate has no UTF-8 form, so either would be refused or altered on the way in.
+    /// </summary>
+    public static bool IsStorable(string text)
+    {
+        if (text.Contains('\0'))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
+
+    /// <summary>Null for absent or blank input, which callers often send for "none".</summary>
+    public static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace OrleansEvents.Storage.Postgres;
+
+internal sealed class PostgresDialect : SqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    public override string OnlySettledTransactions => "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
+
+    public override object Time(DateTimeOffset value) => value.ToUniversalTime();
+
+    public override DateTimeOffset ReadTime(object value) => value switch
+    {
+        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+        DateTimeOffset dateTimeOffset => dateTimeOffset,
+        _ => throw new InvalidCastException($"Not a timestamp: {value.GetType()}"),
+    };
+
+    // xid8 has no .NET twin that every driver version agrees on; its text form is exact.
+    public override object TransactionId(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public override string TransactionIdParameter(string placeholder) => $"CAST(CAST({placeholder} AS text) AS xid8)";
+
+    public override string Json(string placeholder) => $"CAST({placeholder} AS jsonb)";
+
+    protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
+        $"{column} = ANY({arguments.Add(values.ToArray())})";
+
+    public override string Contains(string column, string text, SqlArguments arguments) =>
+        $"{column} ILIKE {arguments.Add("%" + EscapeLike(text) + "%")} ESCAPE '\\'";
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using OrleansEvents.Events;
+
+namespace OrleansEvents.Storage.Postgres;
+
+internal sealed partial class PostgresEventLog
+{
+    // Touching each stream's head row locks it for this transaction, so appends to one stream queue
+    // up here and versions come out without gaps; heads are locked in ordinal order, so no deadlock.
+    private const string LockHeadsSql =
+        "INSERT INTO streams (tenant_id, stream, version) SELECT $1, s, 0 FROM unnest($2::text[]) AS s " +
+        "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = streams.version RETURNING stream, version";
+
+    private const string FindStoredSql =
+        $"SELECT {EventColumns.All} FROM events WHERE tenant_id = $1 AND event_id = ANY($2::text[])";
+
+    private const string InsertSql =
+        "INSERT INTO events (tenant_id, event_id, stream, version, \"timestamp\", recorded_at, category, severity, event_type, " +
+        "message, source, lead_id, session_id, device_id, account_id, workflow_id, context) " +
+        "SELECT $1, e.event_id, e.stream, e.version, e.ts, $2, e.category, e.severity, e.event_type, e.message, e.source, " +
+        "e.lead_id, e.session_id, e.device_id, e.account_id, e.workflow_id, CAST(e.context AS jsonb) " +
+        "FROM unnest($3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[], " +
+        "$11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[]) WITH ORDINALITY " +
+        "AS e(event_id, stream, version, ts, category, severity, event_type, message, source, lead_id, session_id, device_id, " +
+        "account_id, workflow_id, context, ordinal) " +
+        // Ids are drawn in this order, so a batch keeps its order in the log.
+        "ORDER BY e.ordinal " +
+        $"RETURNING {EventColumns.All}";
+
+    private const string MoveHeadsSql =
+        "UPDATE streams AS s SET version = h.version FROM unnest($2::text[], $3::bigint[]) AS h(stream, version) " +
+        "WHERE s.tenant_id = $1 AND s.stream = h.stream";
+
+    protected override async Task<IReadOnlyList<AppendedEvent>> AppendAsync(
+        DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
+        Dictionary<string, StoredEvent> stored;
+        await using (var lookup = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction))
+        {
+            lookup.BatchCommands.Add(Statement(LockHeadsSql, plan.TenantId, plan.Streams));
+            lookup.BatchCommands.Add(Statement(FindStoredSql, plan.TenantId, plan.EventIds));
+            await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                heads[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            stored = (await Rows.ReadAllAsync(reader, cancellationToken)).ToDictionary(e => e.EventId, StringComparer.Ordinal);
+        }
+
+        plan.Assign(heads, stored);
+        if (plan.Rows.Count == 0)
+        {
+            return plan.Results(stored, []);
+        }
+
+        List<StoredEvent> inserted;
+        await using (var write = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction))
+        {
+            write.BatchCommands.Add(InsertStatement(plan, Clock.GetUtcNow()));
+            write.BatchCommands.Add(Statement(MoveHeadsSql, plan.TenantId, plan.NewHeads.Keys.ToArray(), plan.NewHeads.Values.ToArray()));
+            await using var reader = await write.ExecuteReaderAsync(cancellationToken);
+            inserted = await Rows.ReadAllAsync(reader, cancellationToken);
+        }
+
+        return plan.Results(stored, inserted);
+    }
+
+    private static NpgsqlBatchCommand InsertStatement(AppendPlan plan, DateTimeOffset recordedAt)
+    {
+        var rows = plan.Rows;
+        string?[] Column(Func<PendingEvent, string?> field) => rows.Select(r => field(r.Event)).ToArray();
+        return Statement(
+            InsertSql,
+            plan.TenantId,
+            Validation.EventValidator.ToStoredPrecision(recordedAt),
+            Column(e => e.EventId),
+            Column(e => e.Stream.ToString()),
+            rows.Select(r => r.Version).ToArray(),
+            rows.Select(r => r.Event.Timestamp).ToArray(),
+            Column(e => e.Category),
+            Column(e => WireNames.Of(e.Severity)),
+            Column(e => e.EventType),
+            Column(e => e.Message),
+            Column(e => e.Source),
+            Column(e => e.LeadId),
+            Column(e => e.SessionId),
+            Column(e => e.DeviceId),
+            Column(e => e.AccountId),
+            Column(e => e.WorkflowId),
+            Column(e => e.ContextJson));
+    }
+
+    private static NpgsqlBatchCommand Statement(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value switch
+            {
+                string?[] texts => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = texts },
+                _ => new NpgsqlParameter { Value = value },
+            });
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using OrleansEvents.Events;
+using OrleansEvents.Queries;
+using OrleansEvents.Validation;
+
+namespace OrleansEvents.Storage;
+
+/// <summary>
+/// What the PostgreSQL and SQLite logs share: every query, edit and retention pass is the same SQL
+/// on both, bound through ADO.NET. Subclasses supply connections, the append and the log reader,
+/// which is where the two stores really differ.
+/// </summary>
+internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : IEventLog
+{
+    protected TimeProvider Clock { get; } = timeProvider;
+
+    protected abstract SqlDialect Dialect { get; }
+
+    protected abstract EventRowReader Rows { get; }
+
+    public async Task<IReadOnlyList<AppendedEvent>> AppendAsync(
+        string tenantId, IReadOnlyList<NewEvent> events, AppendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        EventValidator.EnsureValidTenant(tenantId);
+        var pending = EventValidator.Normalize(events, Clock.GetUtcNow());
+        var plan = new AppendPlan(tenantId, pending, options);
+        return await WriteAsync((connection, transaction) => AppendAsync(connection, transaction, plan, cancellationToken), cancellationToken);
+    }
+
+    public async Task<LogPage> ReadLogAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var arguments = new SqlArguments();
+        var transactionId = Dialect.TransactionIdParameter(arguments.Add(Dialect.TransactionId(after.TransactionId)));
+        var sql = $"SELECT {EventColumns.All} FROM events " +
+                  $"WHERE (transaction_id, id) > ({transactionId}, {arguments.Add(after.Id)}) {Dialect.OnlySettledTransactions} " +
+                  $"ORDER BY transaction_id, id LIMIT {arguments.Add((long)Math.Max(0, maxCount))}";
+        var events = await QueryEventsAsync(sql, arguments, cancellationToken);
+        return new LogPage(events, events.Count > 0 ? events[^1].Position : after);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT 1", new SqlArguments());
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Stores a planned batch inside the given transaction; the caller commits.</summary>
+    protected abstract Task<IReadOnlyList<AppendedEvent>> AppendAsync(
+        DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>An open connection for reads; failures to reach the store surface as <see cref="StorageUnavailableException"/>.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs work in one write transaction and commits it; the store decides locking and retries.</summary>
+    protected abstract Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken);
+
+    protected static DbCommand Command(DbConnection connection, string sql, SqlArguments arguments, DbTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in arguments.Values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    protected async Task<List<StoredEvent>> ReadEventsAsync(
+        DbConnection connection, string sql, SqlArguments arguments, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    {
+        await using var command = Command(connection, sql, arguments, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await Rows.ReadAllAsync(reader, cancellationToken);
+    }
+
+    protected async Task<List<StoredEvent>> QueryEventsAsync(string sql, SqlArguments arguments, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ReadEventsAsync(connection, sql, arguments, cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+namespace OrleansEvents.Storage;
+
+/// <summary>Where the two stores' SQL differs in what the shared query text needs.</summary>
+internal abstract class SqlDialect
+{
+    /// <summary>A time as the store keeps it.</summary>
+    public abstract object Time(DateTimeOffset value);
+
+    /// <summary>A time read back from an aggregate (such as max), where no column type guides the driver.</summary>
+    public abstract DateTimeOffset ReadTime(object value);
+
+    /// <summary><paramref name="column"/> equals one of <paramref name="values"/> (never true for none).</summary>
+    public string AnyOf<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments)
+        where T : notnull =>
+        values.Count == 0 ? "1 = 0" : AnyOfSome(column, values, arguments);
+
+    /// <summary>A transaction id as a parameter value.</summary>
+    public abstract object TransactionId(ulong value);
+
+    /// <summary>A transaction id placeholder as the transaction_id column compares to it.</summary>
+    public abstract string TransactionIdParameter(string placeholder);
+
+    /// <summary>
+    /// The extra condition that keeps a log reader behind every transaction still running, so no
+    /// event can commit behind the reader's back; empty where commits already happen in id order.
+    /// </summary>
+    public abstract string OnlySettledTransactions { get; }
+
+    /// <summary>A JSON text parameter as the context column takes it.</summary>
+    public abstract string Json(string placeholder);
+
+    protected abstract string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments)
+        where T : notnull;
+
+    /// <summary><paramref name="column"/> contains <paramref name="text"/>, ignoring case.</summary>
+    public abstract string Contains(string column, string text, SqlArguments arguments);
+}

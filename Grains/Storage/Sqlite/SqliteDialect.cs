@@ -1,0 +1,28 @@
+namespace OrleansEvents.Storage.Sqlite;
+
+internal sealed class SqliteDialect : SqlDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    /// <summary>Registered on every connection: case-insensitive containment with .NET's rules, beyond SQLite's ASCII-only LIKE.</summary>
+    public const string ContainsFunction = "oe_contains";
+
+    // One writer at a time: a batch commits entirely before the next one takes ids.
+    public override string OnlySettledTransactions => string.Empty;
+
+    public override object Time(DateTimeOffset value) => SqliteTime.ToMicroseconds(value);
+
+    public override DateTimeOffset ReadTime(object value) => SqliteTime.FromMicroseconds(Convert.ToInt64(value));
+
+    public override object TransactionId(ulong value) => (long)value;
+
+    public override string TransactionIdParameter(string placeholder) => placeholder;
+
+    public override string Json(string placeholder) => placeholder;
+
+    protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
+        $"{column} IN ({string.Join(", ", values.Select(v => arguments.Add(v)))})";
+
+    public override string Contains(string column, string text, SqlArguments arguments) =>
+        $"{ContainsFunction}({column}, {arguments.Add(text)})";
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace OrleansEvents.Tests.Infrastructure;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster for the whole test run, started from the installed server
+/// binaries (initdb + pg_ctl on a free loopback port, as the postgres user when running as root)
+/// and removed when the run ends. Set EVENTS_TEST_POSTGRES to a connection string to use an
+/// existing server instead. Each test class takes a database of its own.
+/// </summary>
+public sealed class PostgresServer
+{
+    public const string ConnectionStringVariable = "EVENTS_TEST_POSTGRES";
+
+    private const string DirectoryPrefix = "oe-pg-";
+
+    private static readonly Lazy<Task<PostgresServer>> Instance = new(StartAsync);
+    private static int _databaseCounter;
+
+    private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
+
+    /// <summary>The run's server, started on first use.</summary>
+    public static Task<PostgresServer> Shared => Instance.Value;
+
+    public string AdminConnectionString { get; }
+
+    /// <summary>Creates an empty database and returns a connection string to it.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"oe_{new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}_" +
+                   $"{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        if (Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured)
+        {
+            return new PostgresServer(configured);
+        }
+
+        var binaries = FindBinaries() ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. " +
+            "Install them with 'apt-get install -y postgresql' or set " + ConnectionStringVariable + " to a connection string " +
+            "of a server where the user may create databases.");
+
+        var asRoot = Environment.UserName == "root";
+        RemoveLeftovers(binaries, asRoot);
+        var root = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..30]);
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(root);
+        if (asRoot)
+        {
+            await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
+        }
+
+        var port = FreePort();
+        await RunAsync(Path.Combine(binaries, "initdb"),
+            ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
+        await RunAsync(Path.Combine(binaries, "pg_ctl"),
+        [
+            "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start", "-o",
+            $"-p {port} -c listen_addresses=127.0.0.1 -k {root} -c max_connections=300 -c fsync=off -c full_page_writes=off",
+        ], asRoot);
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(binaries, data, root, asRoot);
+        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=15;Command Timeout=60");
+    }
+
+    private static void Stop(string binaries, string data, string root, bool asRoot)
+    {
+        try
+        {
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).Wait(TimeSpan.FromSeconds(30));
+            }
+        }
+        catch (AggregateException)
+        {
+            // Already stopped; the directory still goes.
+        }
+
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the next run sweeps what is left.
+        }
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose process is gone: the test host may be killed before its exit
+    /// handler has removed the directory.
+    /// </summary>
+    private static void RemoveLeftovers(string binaries, bool asRoot)
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var pid = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-')[0];
+            if (int.TryParse(pid, out var processId) && !IsRunning(processId))
+            {
+                Stop(binaries, Path.Combine(directory, "data"), directory, asRoot);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string? FindBinaries() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(version => Path.Combine(version, "bin"))
+                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
+                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
+                .FirstOrDefault()
+            : null;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
+    {
+        var start = new ProcessStartInfo(asPostgres ? "runuser" : program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asPostgres)
+        {
+            foreach (var argument in new[] { "-u", "postgres", "--", program })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
+        }
+    }
+}
