@@ -61,7 +61,9 @@ public abstract class Grain
     protected TGrainInterface AsReference<TGrainInterface>()
         where TGrainInterface : class => GrainFactory.GetGrain<TGrainInterface>(GrainKey);
 
-    private IReminderRegistry Reminders => Activation.Catalog.Services.GetRequiredService<IReminderRegistry>();
+    private IReminderRegistry Reminders =>
+        Activation.Catalog.Services.GetService<IReminderRegistry>()
+        ?? throw new InvalidOperationException("No reminders table is configured; call UsePostgresReminders() or UseSqliteReminders(...) on AddGrainRuntime().");
 
     internal void Attach(RuntimeActivation activation) => _activation = activation;
 }

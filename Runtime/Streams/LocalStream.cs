@@ -5,7 +5,7 @@ using OrleansEvents.Runtime.Diagnostics;
 namespace OrleansEvents.Runtime.Streams;
 
 /// <summary>An in-memory stream of this silo: fans each published item out to the subscribers' buffers.</summary>
-internal sealed class LocalStream<T>(StreamId id, int capacity, RuntimeMetrics metrics, ILogger logger) : IAsyncStream<T>
+internal sealed class LocalStream<T>(StreamId id, int capacity, RuntimeMetrics metrics, ILogger logger) : IAsyncStream<T>, ILocalStream
 {
     private readonly Lock _publishing = new();
     private ImmutableArray<StreamSubscriber<T>> _subscribers = [];
@@ -36,6 +36,19 @@ internal sealed class LocalStream<T>(StreamId id, int capacity, RuntimeMetrics m
         }
 
         return ValueTask.FromResult(new StreamSubscription(id, new Unsubscribing(this, subscriber)));
+    }
+
+    /// <summary>Ends every subscription (at host shutdown).</summary>
+    public Task StopAllAsync()
+    {
+        ImmutableArray<StreamSubscriber<T>> subscribers;
+        lock (_publishing)
+        {
+            subscribers = _subscribers;
+            _subscribers = [];
+        }
+
+        return Task.WhenAll(subscribers.Select(s => s.StopAsync()));
     }
 
     private void Remove(StreamSubscriber<T> subscriber)

@@ -110,4 +110,26 @@ public sealed class LifecycleTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.Grains.GetGrain<ILifecycleGrain>("late").PingAsync());
         await runtime.DisposeAsync();
     }
+
+    [Fact]
+    public async Task ShutdownAbandonsAHangingOnDeactivateAfterTheDeactivationTimeout()
+    {
+        var runtime = await TestRuntime.StartAsync(options => options.DeactivationTimeout = TimeSpan.FromSeconds(10));
+        runtime.Probe.HangOnDeactivate = true;
+        await runtime.Grains.GetGrain<ILifecycleGrain>("stuck").PingAsync();
+
+        var stopping = runtime.StopAsync();
+        await runtime.Probe.WaitForAsync("deactivated:stuck:Shutdown");
+
+        // Step the fake clock until the deadline's timer (created just after the hook started) has fired.
+        for (var second = 0; second < 60 && !stopping.IsCompleted; second++)
+        {
+            runtime.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(stopping, Task.Delay(20));
+        }
+
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        runtime.Probe.Gate.SetResult();
+        await runtime.DisposeAsync();
+    }
 }

@@ -21,10 +21,13 @@ public sealed class LifecycleGrain(RuntimeProbe probe) : Grain, ILifecycleGrain
         probe.Record($"activated:{GrainKey}");
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         probe.Record($"deactivated:{GrainKey}:{reason}");
-        return Task.CompletedTask;
+        if (probe.HangOnDeactivate)
+        {
+            await probe.Gate.Task;
+        }
     }
 
     public Task<int> PingAsync()

@@ -13,6 +13,9 @@ public sealed class RuntimeProbe
     /// <summary>How many upcoming activations should fail in OnActivateAsync.</summary>
     public int FailingActivations { get; set; }
 
+    /// <summary>When set, OnDeactivateAsync waits for <see cref="Gate"/> and ignores its cancellation token.</summary>
+    public bool HangOnDeactivate { get; set; }
+
     /// <summary>Released by tests to let blocked grain methods finish.</summary>
     public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
