@@ -190,7 +190,14 @@ internal sealed partial class Activation
         }
 
         done?.TrySetResult();
-        (_grain as IDisposable)?.Dispose();
+        try
+        {
+            (_grain as IDisposable)?.Dispose();
+        }
+        catch (Exception error)
+        {
+            ActivationLog.DeactivationFailed(catalog.Logger, Id, error);
+        }
     }
 
     private void StopTimers()

@@ -27,9 +27,6 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
 
     public ActivationCatalog Catalog => catalog;
 
-    /// <summary>Number of turns waiting; read without the lock, for metrics only.</summary>
-    public int QueueLength => _queue?.Count ?? 0;
-
     /// <summary>Queues a turn; returns false when this activation is gone and the caller must find a new one.</summary>
     public bool TryEnqueue(IGrainTurn turn)
     {

@@ -41,6 +41,13 @@ public sealed class GrainRuntimeBuilder
         return UseReminderTable(_ => new SqliteReminderTable(connectionString));
     }
 
+    /// <summary>Keeps reminders in the SQLite database whose connection string is resolved from the container at start.</summary>
+    public GrainRuntimeBuilder UseSqliteReminders(Func<IServiceProvider, string> connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        return UseReminderTable(services => new SqliteReminderTable(connectionString(services)));
+    }
+
     /// <summary>Keeps reminders in a custom table and starts polling it.</summary>
     public GrainRuntimeBuilder UseReminderTable(Func<IServiceProvider, IReminderTable> factory)
     {
