@@ -1,0 +1,10 @@
+namespace OrleansEvents.Tests.Runtime.TestGrains;
+
+public interface ISequenceGrain
+{
+    Task AppendAsync(int value);
+
+    Task<IReadOnlyList<int>> GetAsync();
+
+    ValueTask<int> OverlapsAsync();
+}
