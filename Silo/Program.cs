@@ -1,3 +1,26 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using OrleansEvents.Gateway.Hosting;
+using OrleansEvents.Hosting;
+using OrleansEvents.Silo;
+
+// `dotnet run --project Silo` serves the gateway; `dotnet run --project Silo -- migrate` only brings the schema up to date.
+var command = SiloCommand.Parse(args);
+
+return await StartupFailure.ReportAsync(async () =>
+{
+    // Settings ship beside the binary; relative data paths stay relative to the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddEventGrains();
+    builder.AddGateway();
+
+    var app = builder.Build();
+    app.MapGateway();
+
+    await app.Services.MigrateEventStorageAsync();
+    if (!command.MigrateOnly)
+    {
+        await app.RunAsync();
+    }
+});
+
+/// <summary>Lets WebApplicationFactory&lt;Program&gt; find the entry point in tests.</summary>
+public partial class Program;

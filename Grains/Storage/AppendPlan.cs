@@ -3,63 +3,109 @@ using OrleansEvents.Events;
 namespace OrleansEvents.Storage;
 
 /// <summary>
-/// The store-independent part of an append: which event ids to look up, which stream heads to lock
-/// (in one fixed order, so two batches never deadlock), which versions the new events get, and
-/// which events come back as duplicates.
+/// The store-independent part of appending a group of requests in one transaction: which event ids
+/// to look up, which stream heads to lock (in one fixed order, so two transactions never deadlock),
+/// which versions the new events get, which requests conflict, and which events are duplicates.
 /// </summary>
-internal sealed class AppendPlan(string tenantId, IReadOnlyList<PendingEvent> events, AppendOptions? options)
+internal sealed class AppendPlan
 {
-    private readonly Dictionary<string, long> _heads = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<AppendRequest> _requests;
+    private readonly Dictionary<StreamKey, long> _heads = [];
     private readonly List<PlannedRow> _rows = [];
+    private readonly Dictionary<int, StreamVersionConflictException> _conflicts = [];
 
-    public string TenantId { get; } = tenantId;
+    public AppendPlan(IReadOnlyList<AppendRequest> requests)
+    {
+        _requests = requests;
+        EventKeys = requests.SelectMany(r => r.Events.Select(e => new EventKey(r.TenantId, e.EventId))).Distinct().ToArray();
+        StreamKeys = requests.SelectMany(r => r.Events.Select(e => new StreamKey(r.TenantId, e.Stream.ToString()))).Distinct()
+            .OrderBy(k => k.TenantId, StringComparer.Ordinal).ThenBy(k => k.Stream, StringComparer.Ordinal).ToArray();
+    }
 
-    public string[] EventIds { get; } = events.Select(e => e.EventId).Distinct(StringComparer.Ordinal).ToArray();
+    public EventKey[] EventKeys { get; }
 
     /// <summary>Streams in ordinal order: the lock order of every append.</summary>
-    public string[] Streams { get; } = events.Select(e => e.Stream.ToString()).Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal).ToArray();
+    public StreamKey[] StreamKeys { get; }
 
+    /// <summary>New events in request order, each with its version.</summary>
     public IReadOnlyList<PlannedRow> Rows => _rows;
 
     /// <summary>Head versions after the append, for the streams that got new events.</summary>
-    public IReadOnlyDictionary<string, long> NewHeads => _heads;
+    public IReadOnlyDictionary<StreamKey, long> NewHeads => _heads;
 
-    /// <summary>Assigns versions to the events not stored yet; throws when a stream is not where the caller expected.</summary>
-    public void Assign(IReadOnlyDictionary<string, long> currentHeads, IReadOnlyDictionary<string, StoredEvent> alreadyStored)
+    /// <summary>
+    /// Gives versions to the events not stored yet. A request whose stream is not at its expected
+    /// version gets none of its events stored; a request whose events are all stored already is a
+    /// harmless retry, whatever it expected.
+    /// </summary>
+    public void Assign(IReadOnlyDictionary<StreamKey, long> currentHeads, IReadOnlyDictionary<EventKey, StoredEvent> alreadyStored)
     {
         _heads.Clear();
         _rows.Clear();
-        var planned = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pending in events)
+        _conflicts.Clear();
+        var planned = new HashSet<EventKey>();
+        for (var index = 0; index < _requests.Count; index++)
         {
-            if (alreadyStored.ContainsKey(pending.EventId) || !planned.Add(pending.EventId))
+            var request = _requests[index];
+            var fresh = request.Events
+                .Where(e => !alreadyStored.ContainsKey(new EventKey(request.TenantId, e.EventId)))
+                .Where(e => planned.Add(new EventKey(request.TenantId, e.EventId)))
+                .ToList();
+            if (FindConflict(request, fresh, currentHeads) is { } conflict)
             {
+                _conflicts[index] = conflict;
+                planned.ExceptWith(fresh.Select(e => new EventKey(request.TenantId, e.EventId)));
                 continue;
             }
 
-            var stream = pending.Stream.ToString();
-            var head = _heads.TryGetValue(stream, out var moved) ? moved : currentHeads.GetValueOrDefault(stream);
-            if (!_heads.ContainsKey(stream) && options?.ExpectedVersions?.TryGetValue(pending.Stream, out var expected) == true
-                && expected != head)
+            foreach (var pending in fresh)
             {
-                throw new StreamVersionConflictException(pending.Stream, expected, head);
+                var stream = new StreamKey(request.TenantId, pending.Stream.ToString());
+                var version = Head(stream, currentHeads) + 1;
+                _heads[stream] = version;
+                _rows.Add(new PlannedRow(request.TenantId, pending, version));
             }
-
-            _heads[stream] = head + 1;
-            _rows.Add(new PlannedRow(pending, head + 1));
         }
     }
 
-    /// <summary>One result per input event, in input order.</summary>
-    public IReadOnlyList<AppendedEvent> Results(
-        IReadOnlyDictionary<string, StoredEvent> alreadyStored, IEnumerable<StoredEvent> inserted)
+    /// <summary>One outcome per request, each listing its events in request order.</summary>
+    public IReadOnlyList<AppendOutcome> Outcomes(IReadOnlyDictionary<EventKey, StoredEvent> alreadyStored, IEnumerable<StoredEvent> inserted)
     {
-        var insertedById = inserted.ToDictionary(e => e.EventId, StringComparer.Ordinal);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        return events.Select(pending => alreadyStored.TryGetValue(pending.EventId, out var stored)
-                ? new AppendedEvent(stored, IsDuplicate: true)
-                : new AppendedEvent(insertedById[pending.EventId], IsDuplicate: !reported.Add(pending.EventId)))
+        var insertedByKey = inserted.ToDictionary(e => new EventKey(e.TenantId, e.EventId));
+        var reported = new HashSet<EventKey>();
+        return _requests.Select((request, index) => _conflicts.TryGetValue(index, out var conflict)
+                ? new AppendOutcome([], conflict)
+                : new AppendOutcome(request.Events.Select(pending =>
+                {
+                    var key = new EventKey(request.TenantId, pending.EventId);
+                    return alreadyStored.TryGetValue(key, out var stored)
+                        ? new AppendedEvent(stored, IsDuplicate: true)
+                        : new AppendedEvent(insertedByKey[key], IsDuplicate: !reported.Add(key));
+                }).ToList(), null))
             .ToList();
     }
+
+    private StreamVersionConflictException? FindConflict(
+        AppendRequest request, List<PendingEvent> fresh, IReadOnlyDictionary<StreamKey, long> currentHeads)
+    {
+        if (request.ExpectedVersions is not { Count: > 0 } expectations)
+        {
+            return null;
+        }
+
+        foreach (var stream in fresh.Select(e => e.Stream).Distinct())
+        {
+            var head = Head(new StreamKey(request.TenantId, stream.ToString()), currentHeads);
+            if (expectations.TryGetValue(stream, out var expected) && expected != head)
+            {
+                return new StreamVersionConflictException(stream, expected, head);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The stream's head as this transaction has moved it so far.</summary>
+    private long Head(StreamKey stream, IReadOnlyDictionary<StreamKey, long> currentHeads) =>
+        _heads.TryGetValue(stream, out var moved) ? moved : currentHeads.GetValueOrDefault(stream);
 }

@@ -20,6 +20,14 @@ public interface IEventLog
     Task<IReadOnlyList<AppendedEvent>> AppendAsync(
         string tenantId, IReadOnlyList<NewEvent> events, AppendOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores several requests in one transaction (group commit). Each request is all or nothing on
+    /// its own: a stream at an unexpected version fails only its request, reported in its outcome.
+    /// The events must be normalized by <see cref="Validation.EventValidator"/>.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The store could not be reached; no request was stored.</exception>
+    Task<IReadOnlyList<AppendOutcome>> AppendManyAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default);
+
     /// <summary>Events of one stream from a version on, in version order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(
         string tenantId, StreamId stream, long fromVersion, int maxCount, CancellationToken cancellationToken = default);

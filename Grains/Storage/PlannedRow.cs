@@ -2,5 +2,5 @@ using OrleansEvents.Events;
 
 namespace OrleansEvents.Storage;
 
-/// <summary>A new event with the stream version it will be stored at.</summary>
-internal sealed record PlannedRow(PendingEvent Event, long Version);
+/// <summary>A new event with its tenant and the stream version it will be stored at.</summary>
+internal sealed record PlannedRow(string TenantId, PendingEvent Event, long Version);

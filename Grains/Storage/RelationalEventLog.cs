@@ -23,7 +23,18 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
     {
         EventValidator.EnsureValidTenant(tenantId);
         var pending = EventValidator.Normalize(events, Clock.GetUtcNow());
-        var plan = new AppendPlan(tenantId, pending, options);
+        var outcome = (await AppendManyAsync([new AppendRequest(tenantId, pending, options?.ExpectedVersions)], cancellationToken))[0];
+        return outcome.Conflict is { } conflict ? throw conflict : outcome.Events;
+    }
+
+    public async Task<IReadOnlyList<AppendOutcome>> AppendManyAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default)
+    {
+        foreach (var tenantId in requests.Select(r => r.TenantId).Distinct())
+        {
+            EventValidator.EnsureValidTenant(tenantId);
+        }
+
+        var plan = new AppendPlan(requests);
         return await WriteAsync((connection, transaction) => AppendAsync(connection, transaction, plan, cancellationToken), cancellationToken);
     }
 
@@ -45,8 +56,8 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    /// <summary>Stores a planned batch inside the given transaction; the caller commits.</summary>
-    protected abstract Task<IReadOnlyList<AppendedEvent>> AppendAsync(
+    /// <summary>Stores a planned group inside the given transaction; the caller commits.</summary>
+    protected abstract Task<IReadOnlyList<AppendOutcome>> AppendAsync(
         DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken);
 
     /// <summary>An open connection for reads; failures to reach the store surface as <see cref="StorageUnavailableException"/>.</summary>

@@ -17,16 +17,16 @@ public static class MigrationScripts
             .ToList();
     }
 
-    private static MigrationScript Load(Assembly assembly, string resource, string name)
+    private static MigrationScript Load(Assembly assembly, string resource, string fileName)
     {
-        var underscore = name.IndexOf('_');
-        if (underscore <= 0 || !int.TryParse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        var underscore = fileName.IndexOf('_');
+        if (underscore <= 0 || !int.TryParse(fileName.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
             throw new InvalidOperationException($"Migration script '{resource}' must be named NNN_purpose.sql.");
         }
 
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        return new MigrationScript(version, name, reader.ReadToEnd());
+        return new MigrationScript(version, fileName[(underscore + 1)..], reader.ReadToEnd());
     }
 }

@@ -10,65 +10,71 @@ internal sealed partial class PostgresEventLog
     // Touching each stream's head row locks it for this transaction, so appends to one stream queue
     // up here and versions come out without gaps; heads are locked in ordinal order, so no deadlock.
     private const string LockHeadsSql =
-        "INSERT INTO streams (tenant_id, stream, version) SELECT $1, s, 0 FROM unnest($2::text[]) AS s " +
-        "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = streams.version RETURNING stream, version";
+        "INSERT INTO streams (tenant_id, stream, version) SELECT h.tenant_id, h.stream, 0 " +
+        "FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS h(tenant_id, stream, ordinal) ORDER BY h.ordinal " +
+        "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = streams.version RETURNING tenant_id, stream, version";
 
     private const string FindStoredSql =
-        $"SELECT {EventColumns.All} FROM events WHERE tenant_id = $1 AND event_id = ANY($2::text[])";
+        $"SELECT {EventColumns.All} FROM events WHERE (tenant_id, event_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
 
     private const string InsertSql =
         "INSERT INTO events (tenant_id, event_id, stream, version, \"timestamp\", recorded_at, category, severity, event_type, " +
         "message, source, lead_id, session_id, device_id, account_id, workflow_id, context) " +
-        "SELECT $1, e.event_id, e.stream, e.version, e.ts, $2, e.category, e.severity, e.event_type, e.message, e.source, " +
+        "SELECT e.tenant_id, e.event_id, e.stream, e.version, e.ts, $1, e.category, e.severity, e.event_type, e.message, e.source, " +
         "e.lead_id, e.session_id, e.device_id, e.account_id, e.workflow_id, CAST(e.context AS jsonb) " +
-        "FROM unnest($3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[], " +
-        "$11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[]) WITH ORDINALITY " +
-        "AS e(event_id, stream, version, ts, category, severity, event_type, message, source, lead_id, session_id, device_id, " +
-        "account_id, workflow_id, context, ordinal) " +
+        "FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], " +
+        "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[]) WITH ORDINALITY " +
+        "AS e(tenant_id, event_id, stream, version, ts, category, severity, event_type, message, source, lead_id, session_id, " +
+        "device_id, account_id, workflow_id, context, ordinal) " +
         // Ids are drawn in this order, so a batch keeps its order in the log.
         "ORDER BY e.ordinal " +
         $"RETURNING {EventColumns.All}";
 
     private const string MoveHeadsSql =
-        "UPDATE streams AS s SET version = h.version FROM unnest($2::text[], $3::bigint[]) AS h(stream, version) " +
-        "WHERE s.tenant_id = $1 AND s.stream = h.stream";
+        "UPDATE streams AS s SET version = h.version FROM unnest($1::text[], $2::text[], $3::bigint[]) AS h(tenant_id, stream, version) " +
+        "WHERE s.tenant_id = h.tenant_id AND s.stream = h.stream";
 
-    protected override async Task<IReadOnlyList<AppendedEvent>> AppendAsync(
+    protected override async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
         DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
-        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
-        Dictionary<string, StoredEvent> stored;
+        var heads = new Dictionary<StreamKey, long>();
+        Dictionary<EventKey, StoredEvent> stored;
         await using (var lookup = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction))
         {
-            lookup.BatchCommands.Add(Statement(LockHeadsSql, plan.TenantId, plan.Streams));
-            lookup.BatchCommands.Add(Statement(FindStoredSql, plan.TenantId, plan.EventIds));
+            lookup.BatchCommands.Add(Statement(LockHeadsSql,
+                plan.StreamKeys.Select(k => k.TenantId).ToArray(), plan.StreamKeys.Select(k => k.Stream).ToArray()));
+            lookup.BatchCommands.Add(Statement(FindStoredSql,
+                plan.EventKeys.Select(k => k.TenantId).ToArray(), plan.EventKeys.Select(k => k.EventId).ToArray()));
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                heads[reader.GetString(0)] = reader.GetInt64(1);
+                heads[new StreamKey(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
             }
 
             await reader.NextResultAsync(cancellationToken);
-            stored = (await Rows.ReadAllAsync(reader, cancellationToken)).ToDictionary(e => e.EventId, StringComparer.Ordinal);
+            stored = (await Rows.ReadAllAsync(reader, cancellationToken)).ToDictionary(e => new EventKey(e.TenantId, e.EventId));
         }
 
         plan.Assign(heads, stored);
         if (plan.Rows.Count == 0)
         {
-            return plan.Results(stored, []);
+            return plan.Outcomes(stored, []);
         }
 
         List<StoredEvent> inserted;
         await using (var write = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction))
         {
             write.BatchCommands.Add(InsertStatement(plan, Clock.GetUtcNow()));
-            write.BatchCommands.Add(Statement(MoveHeadsSql, plan.TenantId, plan.NewHeads.Keys.ToArray(), plan.NewHeads.Values.ToArray()));
+            write.BatchCommands.Add(Statement(MoveHeadsSql,
+                plan.NewHeads.Keys.Select(k => k.TenantId).ToArray(),
+                plan.NewHeads.Keys.Select(k => k.Stream).ToArray(),
+                plan.NewHeads.Values.ToArray()));
             await using var reader = await write.ExecuteReaderAsync(cancellationToken);
             inserted = await Rows.ReadAllAsync(reader, cancellationToken);
         }
 
-        return plan.Results(stored, inserted);
+        return plan.Outcomes(stored, inserted);
     }
 
     private static NpgsqlBatchCommand InsertStatement(AppendPlan plan, DateTimeOffset recordedAt)
@@ -77,8 +83,8 @@ internal sealed partial class PostgresEventLog
         string?[] Column(Func<PendingEvent, string?> field) => rows.Select(r => field(r.Event)).ToArray();
         return Statement(
             InsertSql,
-            plan.TenantId,
             Validation.EventValidator.ToStoredPrecision(recordedAt),
+            rows.Select(r => r.TenantId).ToArray(),
             Column(e => e.EventId),
             Column(e => e.Stream.ToString()),
             rows.Select(r => r.Version).ToArray(),

@@ -22,32 +22,43 @@ internal sealed partial class SqliteEventLog
     private const string NextTransactionIdSql =
         "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0) + 1";
 
-    protected override async Task<IReadOnlyList<AppendedEvent>> AppendAsync(
+    private const string HeadSql = "SELECT version FROM streams WHERE tenant_id = @tenant_id AND stream = @stream";
+
+    protected override async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
         DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
     {
-        var headArguments = new SqlArguments();
-        var headSql = $"SELECT stream, version FROM streams WHERE tenant_id = {headArguments.Add(plan.TenantId)} " +
-                      $"AND {Dialect.AnyOf("stream", plan.Streams, headArguments)}";
-        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = Command(connection, headSql, headArguments, transaction))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        // The write lock is already held (BEGIN IMMEDIATE), so reading heads here is as good as locking them.
+        var heads = new Dictionary<StreamKey, long>();
+        await using (var command = Command(connection, HeadSql, new SqlArguments(), transaction))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            foreach (var key in plan.StreamKeys)
             {
-                heads[reader.GetString(0)] = reader.GetInt64(1);
+                command.Parameters.Clear();
+                Bind(command, "@tenant_id", key.TenantId);
+                Bind(command, "@stream", key.Stream);
+                if (await command.ExecuteScalarAsync(cancellationToken) is long version)
+                {
+                    heads[key] = version;
+                }
             }
         }
 
-        var storedArguments = new SqlArguments();
-        var storedSql = $"SELECT {EventColumns.All} FROM events WHERE tenant_id = {storedArguments.Add(plan.TenantId)} " +
-                        $"AND {Dialect.AnyOf("event_id", plan.EventIds, storedArguments)}";
-        var stored = (await ReadEventsAsync(connection, storedSql, storedArguments, cancellationToken, transaction))
-            .ToDictionary(e => e.EventId, StringComparer.Ordinal);
+        var stored = new Dictionary<EventKey, StoredEvent>();
+        foreach (var tenant in plan.EventKeys.GroupBy(k => k.TenantId))
+        {
+            var arguments = new SqlArguments();
+            var sql = $"SELECT {EventColumns.All} FROM events WHERE tenant_id = {arguments.Add(tenant.Key)} " +
+                      $"AND {Dialect.AnyOf("event_id", tenant.Select(k => k.EventId).ToList(), arguments)}";
+            foreach (var found in await ReadEventsAsync(connection, sql, arguments, cancellationToken, transaction))
+            {
+                stored[new EventKey(found.TenantId, found.EventId)] = found;
+            }
+        }
 
         plan.Assign(heads, stored);
         if (plan.Rows.Count == 0)
         {
-            return plan.Results(stored, []);
+            return plan.Outcomes(stored, []);
         }
 
         long transactionId;
@@ -58,7 +69,7 @@ internal sealed partial class SqliteEventLog
 
         var inserted = await InsertAsync(connection, transaction, plan, transactionId, cancellationToken);
         await MoveHeadsAsync(connection, transaction, plan, cancellationToken);
-        return plan.Results(stored, inserted);
+        return plan.Outcomes(stored, inserted);
     }
 
     private async Task<List<StoredEvent>> InsertAsync(
@@ -69,10 +80,10 @@ internal sealed partial class SqliteEventLog
         insert.CommandText = InsertSql;
         insert.Transaction = transaction;
         var inserted = new List<StoredEvent>(plan.Rows.Count);
-        foreach (var (pending, version) in plan.Rows)
+        foreach (var (tenantId, pending, version) in plan.Rows)
         {
             insert.Parameters.Clear();
-            Bind(insert, "@tenant_id", plan.TenantId);
+            Bind(insert, "@tenant_id", tenantId);
             Bind(insert, "@event_id", pending.EventId);
             Bind(insert, "@stream", pending.Stream.ToString());
             Bind(insert, "@version", version);
@@ -103,11 +114,11 @@ internal sealed partial class SqliteEventLog
         await using var command = connection.CreateCommand();
         command.CommandText = MoveHeadSql;
         command.Transaction = transaction;
-        foreach (var (stream, version) in plan.NewHeads)
+        foreach (var (key, version) in plan.NewHeads)
         {
             command.Parameters.Clear();
-            Bind(command, "@tenant_id", plan.TenantId);
-            Bind(command, "@stream", stream);
+            Bind(command, "@tenant_id", key.TenantId);
+            Bind(command, "@stream", key.Stream);
             Bind(command, "@version", version);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,15 +1,13 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using OrleansEvents.Hosting;
 using OrleansEvents.Storage;
 using OrleansEvents.Storage.Migrations;
 
 namespace OrleansEvents.Tests.Infrastructure;
 
 /// <summary>
-/// A migrated, empty store wired the way the silo wires it (<see cref="EventGrainsHostingExtensions.AddEventGrains"/>),
+/// A migrated, empty store wired the way the silo wires it (<see cref="StorageHost"/>),
 /// with a fake clock. Tests isolate themselves by tenant, so one store serves a whole test class.
 /// </summary>
 public abstract class EventLogFixture : IAsyncLifetime
@@ -26,11 +24,7 @@ public abstract class EventLogFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(await StorageSettingsAsync());
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.AddEventGrains();
-        _host = builder.Build();
+        _host = StorageHost.Build(await StorageSettingsAsync(), Clock);
         await _host.Services.GetRequiredService<ISchemaMigrator>().MigrateAsync();
     }
 

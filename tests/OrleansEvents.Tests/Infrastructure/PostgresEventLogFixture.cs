@@ -10,10 +10,6 @@ public sealed class PostgresEventLogFixture : EventLogFixture
     {
         var server = await PostgresServer.Shared;
         ConnectionString = await server.CreateDatabaseAsync("eventlog");
-        return new()
-        {
-            ["Storage:Provider"] = "postgres",
-            ["ConnectionStrings:Events"] = ConnectionString,
-        };
+        return StorageHost.Postgres(ConnectionString);
     }
 }

@@ -15,9 +15,5 @@ public sealed class SqliteEventLogFixture : EventLogFixture
         Directory.Delete(_directory, recursive: true);
     }
 
-    protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => Task.FromResult(new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "sqlite",
-        ["Storage:SqlitePath"] = DatabasePath,
-    });
+    protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => Task.FromResult(StorageHost.Sqlite(DatabasePath));
 }

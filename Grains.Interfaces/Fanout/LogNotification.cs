@@ -1,0 +1,14 @@
+using OrleansEvents.Events;
+
+namespace OrleansEvents.Fanout;
+
+/// <summary>
+/// What the silo publishes on the runtime stream <see cref="LogStream.Namespace"/>/<see cref="LogStream.Key"/>:
+/// every committed event once, in log order, and every change to a stored event. Only
+/// <see cref="NotificationKind.Committed"/> notifications carry a resumable position.
+/// </summary>
+public sealed record LogNotification(NotificationKind Kind, StoredEvent Event, string? ReplayId = null)
+{
+    /// <summary>Where a subscriber resumes after this notification; null for changes, which the log does not order.</summary>
+    public LogPosition? Position => Kind == NotificationKind.Committed ? Event.Position : null;
+}

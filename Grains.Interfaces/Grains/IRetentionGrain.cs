@@ -1,0 +1,16 @@
+namespace OrleansEvents.Grains;
+
+/// <summary>
+/// One per cluster (key <see cref="ClusterKey"/>): applies the retention policy on a daily reminder
+/// and on demand.
+/// </summary>
+public interface IRetentionGrain
+{
+    public const string ClusterKey = "cluster";
+
+    /// <summary>Registers the daily reminder (idempotent); the silo calls this at start.</summary>
+    Task EnsureScheduledAsync();
+
+    /// <summary>Applies the policy now; with <paramref name="dryRun"/> only counts what it would delete.</summary>
+    Task<RetentionReport> RunAsync(bool dryRun);
+}

@@ -1,0 +1,43 @@
+using OrleansEvents.Events;
+
+namespace OrleansEvents.Grains;
+
+/// <summary>
+/// What every stream grain offers; one activation per stream of one tenant, keyed by
+/// <see cref="StreamGrainKey"/>. Appends, resolutions, edits and deletes of the stream run as turns
+/// of its grain, so none of them can race another on the same stream.
+/// </summary>
+public interface IStreamEventsGrain
+{
+    /// <summary>Appends one event; a repeated event id returns the stored event flagged as a duplicate.</summary>
+    /// <exception cref="StreamVersionConflictException">The stream was not at <paramref name="expectedVersion"/>.</exception>
+    Task<AppendedEvent> AppendAsync(NewEvent newEvent, long? expectedVersion = null);
+
+    /// <summary>Appends a batch in one transaction, all or nothing; every event must belong to this stream.</summary>
+    /// <exception cref="StreamVersionConflictException">The stream was not at <paramref name="expectedVersion"/>.</exception>
+    Task<IReadOnlyList<AppendedEvent>> AppendBatchAsync(IReadOnlyList<NewEvent> events, long? expectedVersion = null);
+
+    /// <summary>Events from a version on, in version order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadAsync(long fromVersion, int maxCount);
+
+    /// <summary>The stream's head version (0 before the first append).</summary>
+    Task<long> GetVersionAsync();
+
+    /// <summary>Open problems, answered from memory: counts by severity and the newest problems.</summary>
+    Task<UnresolvedProblems> GetUnresolvedAsync(int maxCount = UnresolvedProblems.DefaultListSize);
+
+    /// <summary>Resolves events of this stream; an id that is unknown or of another stream is an <see cref="UnknownEventException"/>. A second resolution keeps the first.</summary>
+    Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null);
+
+    /// <summary>Reopens resolved events of this stream; unknown or foreign ids are an <see cref="UnknownEventException"/>.</summary>
+    Task<IReadOnlyList<StoredEvent>> UnresolveAsync(IReadOnlyList<long> ids);
+
+    /// <summary>Counts by severity and type, first and last event time, unresolved count.</summary>
+    Task<StreamSummary> GetSummaryAsync();
+
+    /// <summary>Edits severity, message, context or source of one of this stream's events; null when it is not one.</summary>
+    Task<StoredEvent?> UpdateAsync(long id, EventUpdate update);
+
+    /// <summary>Deletes one of this stream's events; false when it is not one.</summary>
+    Task<bool> DeleteAsync(long id);
+}

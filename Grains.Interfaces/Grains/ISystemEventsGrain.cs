@@ -1,0 +1,4 @@
+namespace OrleansEvents.Grains;
+
+/// <summary>Events that name no entity, one stream per category (stream <c>system/{category}</c>).</summary>
+public interface ISystemEventsGrain : IStreamEventsGrain;

@@ -1,0 +1,4 @@
+namespace OrleansEvents.Grains;
+
+/// <summary>The events of one workflow (stream <c>workflow/{key}</c>).</summary>
+public interface IWorkflowEventsGrain : IStreamEventsGrain;

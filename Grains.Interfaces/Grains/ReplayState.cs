@@ -1,0 +1,10 @@
+namespace OrleansEvents.Grains;
+
+public enum ReplayState
+{
+    DryRun,
+    Running,
+    Completed,
+    Cancelled,
+    Failed,
+}

@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using OrleansEvents.Tests.Infrastructure;
+
+namespace OrleansEvents.Tests.Silo;
+
+/// <summary>The silo as an operator meets it: a separate process, real ports, real files, Ctrl+C.</summary>
+public sealed class SiloStartupTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _directory = Directory.CreateTempSubdirectory("oe-silo-").FullName;
+
+    [Fact]
+    public async Task ServesReadyOnTheEmbeddedDefaultAndStopsCleanlyOnCtrlC()
+    {
+        await using var silo = SiloProcess.Start(_directory);
+
+        var ready = await silo.WaitUntilReadyAsync(StartTimeout);
+        var health = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        silo.Interrupt();
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal("sqlite", health.GetProperty("checks").GetProperty("storage").GetProperty("data").GetProperty("provider").GetString());
+        Assert.True(File.Exists(Path.Combine(_directory, "data", "events.db")));
+        Assert.Contains($"Now listening on: {silo.BaseAddress.ToString().TrimEnd('/')}", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task SwitchesToPostgresFromTheCommandLine()
+    {
+        var connectionString = await (await PostgresServer.Shared).CreateDatabaseAsync("silo");
+        await using var silo = SiloProcess.Start(_directory, "--Storage:Provider=postgres", $"--ConnectionStrings:Events={connectionString}");
+
+        var ready = await silo.WaitUntilReadyAsync(StartTimeout);
+        var health = await ready.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("postgres", health.GetProperty("checks").GetProperty("storage").GetProperty("data").GetProperty("provider").GetString());
+        Assert.False(Directory.Exists(Path.Combine(_directory, "data")));
+    }
+
+    [Fact]
+    public async Task UnknownProviderExitsWithOneClearLine()
+    {
+        await using var silo = SiloProcess.Start(_directory, "--Storage:Provider=mysql");
+
+        var exitCode = await silo.WaitForExitAsync(StartTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        var line = Assert.Single(Lines(silo.Errors));
+        Assert.Contains("Storage:Provider 'mysql'", line, StringComparison.Ordinal);
+        AssertNoStackTrace(silo);
+    }
+
+    [Fact]
+    public async Task UnreachableDatabaseExitsWithOneClearLine()
+    {
+        await using var silo = SiloProcess.Start(_directory, "--Storage:Provider=postgres", "--ConnectionStrings:Events=Host=127.0.0.1;Port=1;Database=none;Timeout=3");
+
+        var exitCode = await silo.WaitForExitAsync(StartTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("PostgreSQL is unavailable", Assert.Single(Lines(silo.Errors)), StringComparison.Ordinal);
+        AssertNoStackTrace(silo);
+    }
+
+    [Fact]
+    public async Task PostgresWithoutConnectionStringExitsWithOneClearLine()
+    {
+        await using var silo = SiloProcess.Start(_directory, "--Storage:Provider=postgres");
+
+        var exitCode = await silo.WaitForExitAsync(StartTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ConnectionStrings:Events", Assert.Single(Lines(silo.Errors)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrateVerbFromTwoProcessesAtOnceAppliesEachScriptOnceAndExits()
+    {
+        var connectionString = await (await PostgresServer.Shared).CreateDatabaseAsync("migrateverb");
+        string[] arguments = ["migrate", "--Storage:Provider=postgres", $"--ConnectionStrings:Events={connectionString}"];
+        await using var first = SiloProcess.Start(_directory, arguments);
+        await using var second = SiloProcess.Start(_directory, arguments);
+
+        var exitCodes = await Task.WhenAll(first.WaitForExitAsync(StartTimeout), second.WaitForExitAsync(StartTimeout));
+
+        Assert.Equal([0, 0], exitCodes);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*), count(DISTINCT version) FROM schema_migrations", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(reader.GetInt64(1), reader.GetInt64(0));
+        Assert.True(reader.GetInt64(0) >= 1);
+        Assert.Contains("Schema is up to date", first.Output + second.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static void AssertNoStackTrace(SiloProcess silo) =>
+        Assert.DoesNotContain("   at ", silo.Output + silo.Errors, StringComparison.Ordinal);
+}
