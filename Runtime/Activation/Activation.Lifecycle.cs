@@ -34,19 +34,33 @@ internal sealed partial class Activation
         }
     }
 
-    /// <summary>Deactivates when active, not busy, and idle for at least <paramref name="age"/>.</summary>
+    /// <summary>
+    /// Deactivates when no call is queued and none started or finished within <paramref name="age"/>.
+    /// The pump may still be winding down after the last call; it picks the request up before going idle.
+    /// </summary>
     public void TryCollect(long now, TimeSpan age)
     {
+        var schedule = false;
         lock (_lock)
         {
-            if (_state != ActivationState.Active || _scheduled || _deactivation is not null
-                || catalog.TimeProvider.GetElapsedTime(_idleSince, now) < age)
+            if (_state != ActivationState.Active || _deactivation is not null || _queue is { Count: > 0 }
+                || catalog.TimeProvider.GetElapsedTime(Volatile.Read(ref _idleSince), now) < age)
             {
                 return;
             }
+
+            _deactivation = DeactivationReason.Idle;
+            if (!_scheduled)
+            {
+                _scheduled = true;
+                schedule = true;
+            }
         }
 
-        RequestDeactivation(DeactivationReason.Idle);
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     /// <summary>Requests deactivation and returns a task that completes when this activation is gone.</summary>

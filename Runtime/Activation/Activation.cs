@@ -27,6 +27,15 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
 
     public ActivationCatalog Catalog => catalog;
 
+    /// <summary>The grain instance; set before any turn runs.</summary>
+    public object Grain => _grain!;
+
+    /// <summary>
+    /// Records activity for idle collection. Calls mark it when they start and when they finish, before their
+    /// caller can observe the result, so a caller that moves the clock on after a call sees a consistent idle age.
+    /// </summary>
+    public void MarkActive() => Volatile.Write(ref _idleSince, catalog.TimeProvider.GetTimestamp());
+
     /// <summary>Queues a turn; returns false when this activation is gone and the caller must find a new one.</summary>
     public bool TryEnqueue(IGrainTurn turn)
     {
@@ -57,7 +66,7 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
 
         if (runNow)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Turn.Run(state.Grain), (Turn: turn, Grain: _grain!), preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Turn.Run(state.Activation), (Turn: turn, Activation: this), preferLocal: false);
         }
         else
         {
@@ -81,7 +90,6 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
             return;
         }
 
-        var touched = false;
         for (var turns = 0; ; turns++)
         {
             IGrainTurn? turn;
@@ -92,11 +100,6 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
                 turn = null;
                 if (deactivation is null && (_queue is null || !_queue.TryDequeue(out turn)))
                 {
-                    if (touched)
-                    {
-                        _idleSince = catalog.TimeProvider.GetTimestamp();
-                    }
-
                     _scheduled = false;
                     return;
                 }
@@ -109,15 +112,9 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
             }
 
             catalog.Metrics.TurnDequeued();
-            touched |= turn!.KeepsAlive;
-            await RunTurnAsync(turn).ConfigureAwait(false);
+            await RunTurnAsync(turn!).ConfigureAwait(false);
             if (turns == TurnsPerSlice)
             {
-                if (touched)
-                {
-                    _idleSince = catalog.TimeProvider.GetTimestamp();
-                }
-
                 // Still scheduled: yield the thread and continue as a fresh work item behind other grains.
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
@@ -127,7 +124,7 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
 
     private Task RunTurnAsync(IGrainTurn turn)
     {
-        var running = turn.Run(_grain!);
+        var running = turn.Run(this);
         if (turn.IsInterleaved || running is null)
         {
             // An interleaving turn queued during activation is started, not awaited.

@@ -37,7 +37,7 @@ public abstract class Grain
 
     /// <summary>
     /// Starts an in-memory timer whose callback runs as a turn of this grain (never concurrently with calls).
-    /// A tick is skipped while the previous one is still queued or running. Timers stop at deactivation and
+    /// A tick is skipped while the previous one is still waiting to run. Timers stop at deactivation and
     /// do not keep the activation from being collected.
     /// </summary>
     protected IGrainTimer RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>

@@ -2,6 +2,7 @@ using System.Reflection;
 using OrleansEvents.Runtime.Activation;
 using OrleansEvents.Runtime.Grains;
 using OrleansEvents.Runtime.Placement;
+using RuntimeActivation = OrleansEvents.Runtime.Activation.Activation;
 
 namespace OrleansEvents.Runtime.References;
 
@@ -27,7 +28,7 @@ internal sealed class GrainCall<TResult>(GrainId target, GrainMethod<TResult> me
 
     public long StartedAt { get; set; }
 
-    public Task? Run(object grain)
+    public Task? Run(RuntimeActivation activation)
     {
         if (Task.IsCompleted)
         {
@@ -35,24 +36,28 @@ internal sealed class GrainCall<TResult>(GrainId target, GrainMethod<TResult> me
             return null;
         }
 
+        // Marked at start and end: a long call is activity too, and the end mark precedes the caller's result.
+        activation.MarkActive();
         ValueTask<TResult> pending;
         try
         {
-            pending = method.Invoker(grain, arguments);
+            pending = method.Invoker(activation.Grain, arguments);
         }
         catch (Exception error)
         {
+            activation.MarkActive();
             Fail(error);
             return null;
         }
 
         if (pending.IsCompletedSuccessfully)
         {
+            activation.MarkActive();
             Succeed(pending.Result);
             return null;
         }
 
-        return AwaitAsync(pending);
+        return AwaitAsync(activation, pending);
     }
 
     public void Abandon(Exception error) => Fail(error);
@@ -76,15 +81,21 @@ internal sealed class GrainCall<TResult>(GrainId target, GrainMethod<TResult> me
         }
     }
 
-    private async Task AwaitAsync(ValueTask<TResult> pending)
+    private async Task AwaitAsync(RuntimeActivation activation, ValueTask<TResult> pending)
     {
+        TResult result;
         try
         {
-            Succeed(await pending.ConfigureAwait(false));
+            result = await pending.ConfigureAwait(false);
         }
         catch (Exception error)
         {
+            activation.MarkActive();
             Fail(error);
+            return;
         }
+
+        activation.MarkActive();
+        Succeed(result);
     }
 }

@@ -7,7 +7,7 @@ namespace OrleansEvents.Runtime.References;
 /// <summary>
 /// The proxy behind every grain reference: <see cref="DispatchProxy"/> generates the interface implementation
 /// once per interface, and each method call is looked up in a frozen table of precompiled grain methods.
-/// Two references to the same grain are equal.
+/// Two references to the same grain are equal. Not sealed: DispatchProxy generates a subclass of it.
 /// </summary>
 internal class GrainReference : DispatchProxy
 {

@@ -9,8 +9,8 @@ namespace OrleansEvents.Runtime.Streams;
 /// <typeparam name="T">The item type.</typeparam>
 public interface IAsyncStream<T>
 {
-    /// <summary>This stream's id.</summary>
-    StreamId Id { get; }
+    /// <summary>This stream's address.</summary>
+    StreamAddress Address { get; }
 
     /// <summary>Hands <paramref name="item"/> to every current subscriber's buffer; never waits for a subscriber.</summary>
     ValueTask PublishAsync(T item);

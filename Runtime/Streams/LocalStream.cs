@@ -5,12 +5,12 @@ using OrleansEvents.Runtime.Diagnostics;
 namespace OrleansEvents.Runtime.Streams;
 
 /// <summary>An in-memory stream of this silo: fans each published item out to the subscribers' buffers.</summary>
-internal sealed class LocalStream<T>(StreamId id, int capacity, RuntimeMetrics metrics, ILogger logger) : IAsyncStream<T>, ILocalStream
+internal sealed class LocalStream<T>(StreamAddress id, int capacity, RuntimeMetrics metrics, ILogger logger) : IAsyncStream<T>, ILocalStream
 {
     private readonly Lock _publishing = new();
     private ImmutableArray<StreamSubscriber<T>> _subscribers = [];
 
-    public StreamId Id => id;
+    public StreamAddress Address => id;
 
     public ValueTask PublishAsync(T item)
     {

@@ -9,14 +9,14 @@ namespace OrleansEvents.Runtime.Streams;
 internal sealed class LocalStreamProvider(IOptions<StreamOptions> options, RuntimeMetrics metrics, ILogger<LocalStreamProvider> logger)
     : IStreamProvider, IAsyncDisposable, IDisposable
 {
-    private readonly ConcurrentDictionary<StreamId, ILocalStream> _streams = new();
+    private readonly ConcurrentDictionary<StreamAddress, ILocalStream> _streams = new();
 
     public IAsyncStream<T> GetStream<T>(string @namespace, string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(@namespace);
         ArgumentNullException.ThrowIfNull(key);
         var stream = _streams.GetOrAdd(
-            new StreamId(@namespace, key),
+            new StreamAddress(@namespace, key),
             ILocalStream (id) => new LocalStream<T>(id, options.Value.SubscriberBufferCapacity, metrics, logger));
         return stream as IAsyncStream<T>
             ?? throw new InvalidOperationException($"Stream {@namespace}/{key} carries {stream.GetType().GenericTypeArguments[0]}, not {typeof(T)}.");

@@ -13,7 +13,7 @@ internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
     // Log the first drop and then one line per this many, so a stuck subscriber cannot flood the log.
     private const int DropsPerLogLine = 1000;
 
-    private readonly StreamId _streamId;
+    private readonly StreamAddress _stream;
     private readonly Func<T, CancellationToken, Task> _handler;
     private readonly Channel<T> _buffer;
     private readonly CancellationTokenSource _stopping = new();
@@ -22,9 +22,9 @@ internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
     private readonly Task _delivery;
     private long _dropped;
 
-    public StreamSubscriber(StreamId streamId, Func<T, CancellationToken, Task> handler, int capacity, RuntimeMetrics metrics, ILogger logger)
+    public StreamSubscriber(StreamAddress stream, Func<T, CancellationToken, Task> handler, int capacity, RuntimeMetrics metrics, ILogger logger)
     {
-        _streamId = streamId;
+        _stream = stream;
         _handler = handler;
         _metrics = metrics;
         _logger = logger;
@@ -63,7 +63,7 @@ internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
                 }
                 catch (Exception error)
                 {
-                    HandlerFailed(_logger, _streamId, error);
+                    HandlerFailed(_logger, _stream, error);
                 }
             }
         }
@@ -76,16 +76,16 @@ internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
     private void OnDropped(T item)
     {
         var dropped = Interlocked.Increment(ref _dropped);
-        _metrics.StreamItemDropped(_streamId.Namespace);
+        _metrics.StreamItemDropped(_stream.Namespace);
         if (dropped == 1 || dropped % DropsPerLogLine == 0)
         {
-            ItemsDropped(_logger, _streamId, dropped);
+            ItemsDropped(_logger, _stream, dropped);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber of stream {Stream} failed on an item; delivery continues with the next")]
-    private static partial void HandlerFailed(ILogger logger, StreamId stream, Exception error);
+    private static partial void HandlerFailed(ILogger logger, StreamAddress stream, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A slow subscriber of stream {Stream} has its buffer full; {Dropped} oldest items dropped so far")]
-    private static partial void ItemsDropped(ILogger logger, StreamId stream, long dropped);
+    private static partial void ItemsDropped(ILogger logger, StreamAddress stream, long dropped);
 }

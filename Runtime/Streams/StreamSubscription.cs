@@ -5,14 +5,14 @@ public sealed class StreamSubscription : IAsyncDisposable
 {
     private readonly IStreamSubscriber _subscriber;
 
-    internal StreamSubscription(StreamId streamId, IStreamSubscriber subscriber)
+    internal StreamSubscription(StreamAddress stream, IStreamSubscriber subscriber)
     {
-        StreamId = streamId;
+        Stream = stream;
         _subscriber = subscriber;
     }
 
     /// <summary>The stream subscribed to.</summary>
-    public StreamId StreamId { get; }
+    public StreamAddress Stream { get; }
 
     /// <summary>Items dropped for this subscriber because its buffer was full.</summary>
     public long DroppedCount => _subscriber.DroppedCount;

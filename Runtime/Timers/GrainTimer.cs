@@ -5,7 +5,8 @@ namespace OrleansEvents.Runtime.Timers;
 
 /// <summary>
 /// An in-memory timer whose ticks are queued as turns of its activation, so the callback never runs
-/// concurrently with a call. At most one tick is queued or running at a time; ticks in between are skipped.
+/// concurrently with a call. At most one tick waits in the queue at a time; ticks due meanwhile are skipped,
+/// so a slow callback never piles up ticks.
 /// </summary>
 internal sealed class GrainTimer(RuntimeActivation activation, Func<CancellationToken, Task> callback) : IGrainTimer, IGrainTurn
 {
@@ -23,8 +24,10 @@ internal sealed class GrainTimer(RuntimeActivation activation, Func<Cancellation
 
     public void Change(TimeSpan dueTime, TimeSpan period) => _timer?.Change(dueTime, period);
 
-    public Task? Run(object grain)
+    public Task? Run(RuntimeActivation activation)
     {
+        // From here on a new tick may queue behind this one.
+        Volatile.Write(ref _pending, 0);
         if (_stopped)
         {
             return null;
@@ -97,7 +100,5 @@ internal sealed class GrainTimer(RuntimeActivation activation, Func<Cancellation
         {
             ActivationLog.TimerFailed(activation.Catalog.Logger, activation.Id, error.InnerException ?? error);
         }
-
-        Volatile.Write(ref _pending, 0);
     }
 }

@@ -63,6 +63,19 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task ValueTaskMethodsCompleteThroughTheReference()
+    {
+        await using var runtime = await TestRuntime.StartAsync();
+        var grain = runtime.Grains.GetGrain<ISequenceGrain>("values");
+        await grain.AppendAsync(1);
+
+        await grain.ClearAsync();
+
+        Assert.Empty(await grain.GetAsync());
+        Assert.Equal(0, await grain.OverlapsAsync());
+    }
+
+    [Fact]
     public async Task GrainReferencesToTheSameGrainAreEqual()
     {
         await using var runtime = await TestRuntime.StartAsync();

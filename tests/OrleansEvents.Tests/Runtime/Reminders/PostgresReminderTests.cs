@@ -6,6 +6,7 @@ using OrleansEvents.Tests.Infrastructure;
 namespace OrleansEvents.Tests.Runtime.Reminders;
 
 /// <summary>The reminder contract on a throwaway PostgreSQL, one migrated database per test.</summary>
+[Collection(PostgresReminderCollection.Name)]
 public sealed class PostgresReminderTests : ReminderContract
 {
     protected override async Task<ReminderStore> CreateStoreAsync()

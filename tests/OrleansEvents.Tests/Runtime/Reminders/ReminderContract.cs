@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OrleansEvents.Runtime.Grains;
 using OrleansEvents.Runtime.Reminders;
 using OrleansEvents.Tests.Runtime.TestGrains;
 
@@ -111,6 +112,19 @@ public abstract class ReminderContract
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             runtime.Grains.GetGrain<IReminderGrain>("eager").RegisterAsync("beat", TimeSpan.Zero, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task ReminderForAGrainThatIsNotRemindableIsRejected()
+    {
+        var store = await CreateStoreAsync();
+        await using var runtime = await StartAsync(store, new FakeTimeProvider(Start));
+        var reminders = runtime.Services.GetRequiredService<IReminderRegistry>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reminders.RegisterOrUpdateAsync(
+            new GrainId(typeof(ILifecycleGrain).FullName!, "plain"), "beat", ReminderSchedule.Every(TimeSpan.Zero, TimeSpan.FromMinutes(1))));
+
+        Assert.Contains(nameof(IRemindable), error.Message);
     }
 
     private static Task FireDueAsync(TestRuntime runtime) => runtime.Services.GetRequiredService<ReminderPoller>().FireDueRemindersAsync();

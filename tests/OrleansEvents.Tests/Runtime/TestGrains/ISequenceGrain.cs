@@ -7,4 +7,6 @@ public interface ISequenceGrain
     Task<IReadOnlyList<int>> GetAsync();
 
     ValueTask<int> OverlapsAsync();
+
+    ValueTask ClearAsync();
 }

@@ -24,4 +24,10 @@ public sealed class SequenceGrain : ISequenceGrain
     public Task<IReadOnlyList<int>> GetAsync() => Task.FromResult<IReadOnlyList<int>>([.. _values]);
 
     public ValueTask<int> OverlapsAsync() => ValueTask.FromResult(_overlaps);
+
+    public async ValueTask ClearAsync()
+    {
+        await Task.Yield();
+        _values.Clear();
+    }
 }
