@@ -45,6 +45,8 @@ internal abstract class EventRowReader
         return events;
     }
 
+    public ulong ReadTransactionIdOf(DbDataReader row, int ordinal) => ReadTransactionId(row, ordinal);
+
     protected abstract DateTimeOffset ReadTime(DbDataReader row, int ordinal);
 
     protected abstract ulong ReadTransactionId(DbDataReader row, int ordinal);

@@ -41,14 +41,23 @@ public interface IEventLog
     /// </summary>
     Task<LogPage> ReadLogAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>The position after the last settled event: a reader starting here sees only what commits from now on.</summary>
+    Task<LogPosition> GetLogEndAsync(CancellationToken cancellationToken = default);
+
     /// <summary>One page of the events matching a filter.</summary>
     Task<EventPage> QueryAsync(string tenantId, EventFilter filter, CancellationToken cancellationToken = default);
 
     Task<StoredEvent?> GetAsync(string tenantId, long id, CancellationToken cancellationToken = default);
 
-    /// <summary>Open problems (warning and above, unresolved) of one stream, oldest first.</summary>
+    /// <summary>The tenant's events among the given ids, in id order; ids of other tenants or of no event are left out.</summary>
+    Task<IReadOnlyList<StoredEvent>> GetManyAsync(string tenantId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Unresolved events of one stream at or above a severity, newest first.</summary>
     Task<IReadOnlyList<StoredEvent>> GetUnresolvedAsync(
-        string tenantId, StreamId stream, int maxCount, CancellationToken cancellationToken = default);
+        string tenantId, StreamId stream, Severity minSeverity, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts over one stream: by severity and type, unresolved by severity, first and last event time.</summary>
+    Task<StreamCounts> CountStreamAsync(string tenantId, StreamId stream, CancellationToken cancellationToken = default);
 
     /// <summary>Resolves the given events that are still open; returns those it changed. An earlier resolution is kept.</summary>
     Task<IReadOnlyList<StoredEvent>> ResolveAsync(

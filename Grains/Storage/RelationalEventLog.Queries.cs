@@ -59,14 +59,47 @@ internal abstract partial class RelationalEventLog
         return (await QueryEventsAsync(sql, arguments, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<StoredEvent>> GetUnresolvedAsync(
-        string tenantId, StreamId stream, int maxCount, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredEvent>> GetManyAsync(string tenantId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         var arguments = new SqlArguments();
         var sql = $"SELECT {EventColumns.All} FROM events WHERE tenant_id = {arguments.Add(tenantId)} " +
-                  $"AND stream = {arguments.Add(stream.ToString())} AND NOT resolved " +
-                  $"AND severity <> 'info' ORDER BY id LIMIT {arguments.Add((long)Math.Max(0, maxCount))}";
+                  $"AND {Dialect.AnyOf("id", ids.Distinct().ToList(), arguments)} ORDER BY id";
         return await QueryEventsAsync(sql, arguments, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> GetUnresolvedAsync(
+        string tenantId, StreamId stream, Severity minSeverity, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var arguments = new SqlArguments();
+        var severities = Enum.GetValues<Severity>().Where(s => s >= minSeverity).Select(WireNames.Of).ToList();
+        var sql = $"SELECT {EventColumns.All} FROM events WHERE tenant_id = {arguments.Add(tenantId)} " +
+                  $"AND stream = {arguments.Add(stream.ToString())} AND NOT resolved AND {Dialect.AnyOf("severity", severities, arguments)} " +
+                  $"ORDER BY id DESC LIMIT {arguments.Add((long)Math.Max(0, maxCount))}";
+        return await QueryEventsAsync(sql, arguments, cancellationToken);
+    }
+
+    public async Task<StreamCounts> CountStreamAsync(string tenantId, StreamId stream, CancellationToken cancellationToken = default)
+    {
+        var arguments = new SqlArguments();
+        var sql = $"SELECT severity, event_type, resolved, count(*), min(\"timestamp\"), max(\"timestamp\") FROM events " +
+                  $"WHERE tenant_id = {arguments.Add(tenantId)} AND stream = {arguments.Add(stream.ToString())} " +
+                  "GROUP BY severity, event_type, resolved";
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, arguments);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var groups = new List<StreamCounts.Group>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups.Add(new StreamCounts.Group(
+                WireNames.ParseSeverity(reader.GetString(0)),
+                reader.GetString(1),
+                Convert.ToBoolean(reader.GetValue(2)),
+                reader.GetInt64(3),
+                Dialect.ReadTime(reader.GetValue(4)),
+                Dialect.ReadTime(reader.GetValue(5))));
+        }
+
+        return new StreamCounts(groups);
     }
 
     public async Task<EventStats> GetStatsAsync(string tenantId, int topTypes = 20, CancellationToken cancellationToken = default)

@@ -49,6 +49,18 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
         return new LogPage(events, events.Count > 0 ? events[^1].Position : after);
     }
 
+    public async Task<LogPosition> GetLogEndAsync(CancellationToken cancellationToken = default)
+    {
+        var sql = $"SELECT transaction_id, id FROM events WHERE 1 = 1 {Dialect.OnlySettledTransactions} " +
+                  "ORDER BY transaction_id DESC, id DESC LIMIT 1";
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, new SqlArguments());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new LogPosition(Rows.ReadTransactionIdOf(reader, 0), reader.GetInt64(1))
+            : LogPosition.Start;
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -142,19 +142,18 @@ public abstract partial class EventLogContract
         return ids;
     }
 
-    /// <summary>The position after everything committed so far, so a test reads only what it writes.</summary>
-    protected async Task<LogPosition> LogEndAsync()
+    [Fact]
+    public async Task LogEndIsAfterEverythingCommittedAndBeforeWhatComesNext()
     {
-        var position = LogPosition.Start;
-        while (true)
-        {
-            var page = await Log.ReadLogAsync(position, 1000);
-            if (page.Events.Count == 0)
-            {
-                return position;
-            }
+        await Log.AppendAsync(Tenant, [TestEvents.New()]);
 
-            position = page.Next;
-        }
+        var end = await Log.GetLogEndAsync();
+        var later = await Log.AppendAsync(Tenant, [TestEvents.New(message: "after the end")]);
+
+        var page = await Log.ReadLogAsync(end, 1000);
+        Assert.Equal(later[0].Event.Id, Assert.Single(page.Events, e => e.TenantId == Tenant).Id);
     }
+
+    /// <summary>The position after everything committed so far, so a test reads only what it writes.</summary>
+    protected Task<LogPosition> LogEndAsync() => Log.GetLogEndAsync();
 }

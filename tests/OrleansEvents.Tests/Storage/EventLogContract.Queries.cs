@@ -92,7 +92,7 @@ public abstract partial class EventLogContract
     }
 
     [Fact]
-    public async Task UnresolvedOfAStreamListsOpenProblemsOldestFirst()
+    public async Task UnresolvedOfAStreamListsOpenProblemsNewestFirst()
     {
         var appended = await Log.AppendAsync(Tenant,
         [
@@ -100,12 +100,49 @@ public abstract partial class EventLogContract
             TestEvents.New(severity: "warning", leadId: "open"),
             TestEvents.New(severity: "critical", leadId: "open"),
             TestEvents.New(severity: "error", leadId: "open"),
+            TestEvents.New(severity: "error", leadId: "other"),
         ]);
         await Log.ResolveAsync(Tenant, [appended[3].Event.Id], new Resolution(ResolvedBy.Auto));
 
-        var open = await Log.GetUnresolvedAsync(Tenant, StreamId.Lead("open"), 100);
+        var open = await Log.GetUnresolvedAsync(Tenant, StreamId.Lead("open"), Severity.Warning, 100);
+        var severe = await Log.GetUnresolvedAsync(Tenant, StreamId.Lead("open"), Severity.Error, 100);
 
-        Assert.Equal([appended[1].Event.Id, appended[2].Event.Id], open.Select(e => e.Id));
+        Assert.Equal([appended[2].Event.Id, appended[1].Event.Id], open.Select(e => e.Id));
+        Assert.Equal([appended[2].Event.Id], severe.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task CountStreamGroupsBySeverityTypeAndResolution()
+    {
+        var now = Fixture.Clock.GetUtcNow();
+        var appended = await Log.AppendAsync(Tenant,
+        [
+            TestEvents.New("a.one", "error", leadId: "counted", timestamp: now.AddHours(-3)),
+            TestEvents.New("a.one", "error", leadId: "counted", timestamp: now.AddHours(-1)),
+            TestEvents.New("a.two", "info", leadId: "counted", timestamp: now.AddHours(-2)),
+            TestEvents.New("a.two", "info", leadId: "elsewhere"),
+        ]);
+        await Log.ResolveAsync(Tenant, [appended[0].Event.Id], new Resolution(ResolvedBy.Human));
+
+        var counts = await Log.CountStreamAsync(Tenant, StreamId.Lead("counted"));
+
+        Assert.Equal(3, counts.Groups.Sum(g => g.Count));
+        var openErrors = Assert.Single(counts.Groups, g => g is { Severity: Severity.Error, Resolved: false });
+        Assert.Equal(1, openErrors.Count);
+        Assert.Equal(now.AddHours(-3), counts.Groups.Min(g => g.FirstAt));
+        Assert.Equal(now.AddHours(-1), counts.Groups.Max(g => g.LastAt));
+        Assert.Empty((await Log.CountStreamAsync(Tenant, StreamId.Lead("never"))).Groups);
+    }
+
+    [Fact]
+    public async Task GetManyReturnsOnlyTheTenantsEventsInIdOrder()
+    {
+        var mine = await Log.AppendAsync(Tenant, [TestEvents.New(), TestEvents.New()]);
+        var foreign = (await Log.AppendAsync(TestEvents.Tenant(), [TestEvents.New()]))[0].Event.Id;
+
+        var found = await Log.GetManyAsync(Tenant, [mine[1].Event.Id, foreign, mine[0].Event.Id, 999_999_999]);
+
+        Assert.Equal([mine[0].Event.Id, mine[1].Event.Id], found.Select(e => e.Id));
     }
 
     /// <summary>60 events spread over one day, across severities, categories, entities and sources; every fifth resolved.</summary>

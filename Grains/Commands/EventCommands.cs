@@ -1,0 +1,97 @@
+using OrleansEvents.Events;
+using OrleansEvents.Grains;
+using OrleansEvents.Runtime.Grains;
+using OrleansEvents.Storage;
+using OrleansEvents.Validation;
+using StreamId = OrleansEvents.Events.StreamId;
+
+namespace OrleansEvents.Commands;
+
+/// <summary>
+/// Every change to events enters here and goes to the grain of the stream it touches, so changes to
+/// one stream run one at a time. Reads need no grain: they go to <see cref="IEventLog"/>.
+/// </summary>
+public sealed class EventCommands(IGrainFactory grains, IEventLog log, TimeProvider clock)
+{
+    /// <summary>
+    /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's
+    /// events through its grain, all streams at once. Results come back in input order.
+    /// </summary>
+    public async Task<IReadOnlyList<AppendedEvent>> AppendAsync(string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
+    {
+        EventValidator.EnsureValidTenant(tenantId);
+        var pending = EventValidator.Normalize(events, clock.GetUtcNow());
+        var byStream = pending.Select((e, index) => (Event: e, Index: index)).GroupBy(p => p.Event.Stream).ToList();
+        var results = new AppendedEvent[pending.Count];
+        await Task.WhenAll(byStream.Select(async group =>
+        {
+            // Pinned to what validation decided, so the grain's own normalization agrees exactly.
+            var pinned = group.Select(p => Pin(p.Event)).ToList();
+            var appended = await grains.For(tenantId, group.Key).AppendBatchAsync(pinned);
+            foreach (var (item, result) in group.Zip(appended))
+            {
+                results[item.Index] = result;
+            }
+        })).WaitAsync(cancellationToken);
+        return results;
+    }
+
+    /// <summary>Resolves events by id, each through its stream's grain; ids not of this tenant are an <see cref="UnknownEventException"/>.</summary>
+    public Task<IReadOnlyList<StoredEvent>> ResolveAsync(
+        string tenantId, IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note, CancellationToken cancellationToken = default) =>
+        PerStreamAsync(tenantId, ids, (grain, own) => grain.ResolveAsync(own, resolvedBy, note), cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> UnresolveAsync(string tenantId, IReadOnlyList<long> ids, CancellationToken cancellationToken = default) =>
+        PerStreamAsync(tenantId, ids, (grain, own) => grain.UnresolveAsync(own), cancellationToken);
+
+    /// <summary>Edits one event; null when the tenant has no such event.</summary>
+    public async Task<StoredEvent?> UpdateAsync(string tenantId, long id, EventUpdate update, CancellationToken cancellationToken = default)
+    {
+        EventValidator.Normalize(update);
+        var stored = await log.GetAsync(tenantId, id, cancellationToken);
+        return stored is null ? null : await grains.For(tenantId, stored.Stream).UpdateAsync(id, update);
+    }
+
+    /// <summary>Deletes one event; false when the tenant has no such event.</summary>
+    public async Task<bool> DeleteAsync(string tenantId, long id, CancellationToken cancellationToken = default)
+    {
+        var stored = await log.GetAsync(tenantId, id, cancellationToken);
+        return stored is not null && await grains.For(tenantId, stored.Stream).DeleteAsync(id);
+    }
+
+    public IStreamEventsGrain StreamGrain(string tenantId, StreamId stream) => grains.For(tenantId, stream);
+
+    private async Task<IReadOnlyList<StoredEvent>> PerStreamAsync(
+        string tenantId, IReadOnlyList<long> ids, Func<IStreamEventsGrain, IReadOnlyList<long>, Task<IReadOnlyList<StoredEvent>>> change,
+        CancellationToken cancellationToken)
+    {
+        var found = await log.GetManyAsync(tenantId, ids, cancellationToken);
+        var unknown = ids.Except(found.Select(e => e.Id)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UnknownEventException(unknown);
+        }
+
+        var changed = await Task.WhenAll(found.GroupBy(e => e.Stream)
+            .Select(group => change(grains.For(tenantId, group.Key), group.Select(e => e.Id).ToList())));
+        return changed.SelectMany(c => c).OrderBy(e => e.Id).ToList();
+    }
+
+    private static NewEvent Pin(PendingEvent e) => new()
+    {
+        EventId = e.EventId,
+        Stream = e.Stream.ToString(),
+        Timestamp = e.Timestamp,
+        Category = e.Category,
+        Severity = WireNames.Of(e.Severity),
+        EventType = e.EventType,
+        Message = e.Message,
+        Source = e.Source,
+        LeadId = e.LeadId,
+        SessionId = e.SessionId,
+        DeviceId = e.DeviceId,
+        AccountId = e.AccountId,
+        WorkflowId = e.WorkflowId,
+        Context = e.ContextJson is null ? null : System.Text.Json.JsonDocument.Parse(e.ContextJson).RootElement.Clone(),
+    };
+}

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansEvents.Events;
+using OrleansEvents.Runtime.Streams;
+using OrleansEvents.Storage;
+
+namespace OrleansEvents.Fanout;
+
+/// <summary>
+/// The silo's one reader of the committed log: it follows the log in gap-free order (DESIGN.md §6)
+/// and publishes each committed event once, in order, on the runtime stream <see cref="LogStream"/>.
+/// It wakes right after local commits and polls for other silos'. Each successful read is a
+/// heartbeat; <see cref="LastProgressAt"/> tells health checks whether it is stuck.
+/// </summary>
+public sealed partial class LogTailer(
+    IEventLog log, LogSignal committed, IStreamProvider streams, IOptions<LogTailerOptions> options, TimeProvider clock, ILogger<LogTailer> logger)
+    : BackgroundService
+{
+    private readonly IAsyncStream<LogNotification> _stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
+    private long _lastProgressTicks = clock.GetUtcNow().UtcTicks;
+    private LogPosition _position = LogPosition.Start;
+    private bool _failing;
+
+    /// <summary>When the tailer last read the log successfully.</summary>
+    public DateTimeOffset LastProgressAt => new(Interlocked.Read(ref _lastProgressTicks), TimeSpan.Zero);
+
+    /// <summary>The position after the last event published.</summary>
+    public LogPosition Position => _position;
+
+    public bool IsStalled => clock.GetUtcNow() - LastProgressAt > options.Value.StallAfter;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Subscribers replay history from the store by cursor; the tailer only carries what commits from now on.
+        _position = await StartPositionAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var caughtUp = await ReadOnceAsync(stoppingToken);
+            if (caughtUp)
+            {
+                await committed.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<LogPosition> StartPositionAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await log.GetLogEndAsync(stoppingToken);
+            }
+            catch (StorageUnavailableException exception)
+            {
+                NoteFailure(exception);
+                await Task.Delay(options.Value.PollInterval * 4, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Reads one page and publishes it; true when the tailer has caught up with the log.</summary>
+    private async Task<bool> ReadOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var page = await log.ReadLogAsync(_position, options.Value.PageSize, stoppingToken);
+            foreach (var stored in page.Events)
+            {
+                await _stream.PublishAsync(new LogNotification(NotificationKind.Committed, stored));
+            }
+
+            _position = page.Next;
+            Interlocked.Exchange(ref _lastProgressTicks, clock.GetUtcNow().UtcTicks);
+            if (_failing)
+            {
+                _failing = false;
+                LogRecovered(logger, _position.ToString());
+            }
+
+            return page.Events.Count < options.Value.PageSize;
+        }
+        catch (StorageUnavailableException exception)
+        {
+            NoteFailure(exception);
+            await Task.Delay(options.Value.PollInterval * 4, clock, stoppingToken);
+            return false;
+        }
+    }
+
+    private void NoteFailure(Exception exception)
+    {
+        if (!_failing)
+        {
+            _failing = true;
+            LogReadFailed(logger, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The log tailer cannot read the log and will keep trying: {Reason}")]
+    private static partial void LogReadFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The log tailer reads the log again, at {Position}")]
+    private static partial void LogRecovered(ILogger logger, string position);
+}

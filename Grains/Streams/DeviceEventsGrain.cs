@@ -1,0 +1,9 @@
+using OrleansEvents.Events;
+using OrleansEvents.Grains;
+
+namespace OrleansEvents.Streams;
+
+public sealed class DeviceEventsGrain(StreamGrainServices services) : StreamEventsGrain(services), IDeviceEventsGrain
+{
+    protected override StreamKind Kind => StreamKind.Device;
+}

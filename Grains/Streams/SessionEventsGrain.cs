@@ -1,0 +1,9 @@
+using OrleansEvents.Events;
+using OrleansEvents.Grains;
+
+namespace OrleansEvents.Streams;
+
+public sealed class SessionEventsGrain(StreamGrainServices services) : StreamEventsGrain(services), ISessionEventsGrain
+{
+    protected override StreamKind Kind => StreamKind.Session;
+}

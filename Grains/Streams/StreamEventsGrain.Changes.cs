@@ -1,0 +1,81 @@
+using OrleansEvents.Events;
+using OrleansEvents.Fanout;
+using OrleansEvents.Grains;
+using OrleansEvents.Validation;
+
+namespace OrleansEvents.Streams;
+
+public abstract partial class StreamEventsGrain
+{
+    public async Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null)
+    {
+        var resolution = new Resolution(resolvedBy, note);
+        EventValidator.EnsureValid(resolution);
+        await EnsureOwnAsync(ids);
+        var changed = await services.Log.ResolveAsync(TenantId, ids, resolution);
+        await ApplyResolutionChangesAsync(changed, NotificationKind.Resolved);
+        return changed;
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> UnresolveAsync(IReadOnlyList<long> ids)
+    {
+        await EnsureOwnAsync(ids);
+        var changed = await services.Log.UnresolveAsync(TenantId, ids);
+        await ApplyResolutionChangesAsync(changed, NotificationKind.Unresolved);
+        return changed;
+    }
+
+    public async Task<StoredEvent?> UpdateAsync(long id, EventUpdate update)
+    {
+        if (!await OwnsAsync(id))
+        {
+            return null;
+        }
+
+        var updated = await services.Log.UpdateAsync(TenantId, id, update);
+        if (updated is not null)
+        {
+            // Severity may have moved the event in or out of the problems; counting again is simplest and rare.
+            await ReloadAsync();
+            await services.PublishAsync(new LogNotification(NotificationKind.Updated, updated));
+        }
+
+        return updated;
+    }
+
+    public async Task<bool> DeleteAsync(long id)
+    {
+        var doomed = (await services.Log.GetManyAsync(TenantId, [id])).SingleOrDefault(e => e.Stream == Stream);
+        if (doomed is null || !await services.Log.DeleteAsync(TenantId, id))
+        {
+            return false;
+        }
+
+        await ReloadAsync();
+        await services.PublishAsync(new LogNotification(NotificationKind.Deleted, doomed));
+        return true;
+    }
+
+    private async Task ApplyResolutionChangesAsync(IReadOnlyList<StoredEvent> changed, NotificationKind kind)
+    {
+        foreach (var stored in changed)
+        {
+            State.ResolutionChanged(stored);
+            await services.PublishAsync(new LogNotification(kind, stored));
+        }
+    }
+
+    private async Task<bool> OwnsAsync(long id) =>
+        (await services.Log.GetManyAsync(TenantId, [id])).Any(e => e.Stream == Stream);
+
+    /// <summary>Ids of other streams or tenants are reported as unknown: a caller never learns they exist.</summary>
+    private async Task EnsureOwnAsync(IReadOnlyList<long> ids)
+    {
+        var own = (await services.Log.GetManyAsync(TenantId, ids)).Where(e => e.Stream == Stream).Select(e => e.Id).ToHashSet();
+        var unknown = ids.Where(id => !own.Contains(id)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UnknownEventException(unknown);
+        }
+    }
+}

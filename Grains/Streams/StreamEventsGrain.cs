@@ -1,0 +1,61 @@
+using OrleansEvents.Events;
+using OrleansEvents.Grains;
+using OrleansEvents.Runtime.Grains;
+using StreamId = OrleansEvents.Events.StreamId;
+
+namespace OrleansEvents.Streams;
+
+/// <summary>
+/// The behaviour all five stream grains share (DESIGN.md §4). State is only ever derived from the
+/// store, so a reactivated grain answers exactly as before; the store's unique versions keep a
+/// second activation (split brain) from losing or duplicating anything.
+/// </summary>
+public abstract partial class StreamEventsGrain(StreamGrainServices services) : Grain, IStreamEventsGrain
+{
+    private StreamState? _state;
+
+    protected abstract StreamKind Kind { get; }
+
+    protected string TenantId { get; private set; } = "";
+
+    protected StreamId Stream { get; private set; }
+
+    private StreamState State => _state ?? throw new InvalidOperationException("The grain is not active.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (tenantId, streamKey) = StreamGrainKey.Parse(GrainKey);
+        TenantId = tenantId;
+        Stream = new StreamId(Kind, streamKey);
+        await ReloadAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(long fromVersion, int maxCount) =>
+        services.Log.ReadStreamAsync(TenantId, Stream, Math.Max(1, fromVersion), Math.Clamp(maxCount, 0, Queries.EventFilter.MaxLimit));
+
+    public Task<long> GetVersionAsync() => Task.FromResult(State.Version);
+
+    public async Task<UnresolvedProblems> GetUnresolvedAsync(int maxCount = UnresolvedProblems.DefaultListSize)
+    {
+        if (State.ProblemListIncomplete)
+        {
+            State.ReplaceProblemList(await services.Log.GetUnresolvedAsync(
+                TenantId, Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept));
+        }
+
+        return State.Unresolved(maxCount);
+    }
+
+    public Task<StreamSummary> GetSummaryAsync() => Task.FromResult(State.Summary());
+
+    /// <summary>Throws away what the grain knows and reads it again from the store.</summary>
+    private async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        var state = new StreamState(Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept);
+        var version = await services.Log.GetStreamVersionAsync(TenantId, Stream, cancellationToken);
+        var counts = await services.Log.CountStreamAsync(TenantId, Stream, cancellationToken);
+        var open = await services.Log.GetUnresolvedAsync(TenantId, Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept, cancellationToken);
+        state.Load(version, counts, open);
+        _state = state;
+    }
+}

@@ -1,0 +1,9 @@
+using OrleansEvents.Events;
+using OrleansEvents.Grains;
+
+namespace OrleansEvents.Streams;
+
+public sealed class SystemEventsGrain(StreamGrainServices services) : StreamEventsGrain(services), ISystemEventsGrain
+{
+    protected override StreamKind Kind => StreamKind.System;
+}

@@ -1,0 +1,146 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansEvents.Fanout;
+using OrleansEvents.Storage;
+
+namespace OrleansEvents.Writing;
+
+/// <summary>
+/// The silo's one writer (group commit): appends from many grains wait in one queue and go to the
+/// store together, one transaction per flush, and each caller is released only after its
+/// transaction committed. A request whose stream moved fails alone; a failed transaction fails
+/// every request in it, and none of them is stored.
+/// </summary>
+public sealed partial class EventWriter : IAsyncDisposable
+{
+    private readonly IEventLog _log;
+    private readonly LogSignal _committed;
+    private readonly EventWriterOptions _options;
+    private readonly ILogger<EventWriter> _logger;
+    private readonly Channel<QueuedAppend> _queue;
+    private readonly Task[] _flushers;
+    private readonly SemaphoreSlim _takeTurn = new(1, 1);
+
+    public EventWriter(IEventLog log, LogSignal committed, IOptions<EventWriterOptions> options, ILogger<EventWriter> logger)
+    {
+        _log = log;
+        _committed = committed;
+        _options = options.Value;
+        _logger = logger;
+        _queue = Channel.CreateBounded<QueuedAppend>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleWriter = false,
+            SingleReader = _options.MaxConcurrentFlushes == 1,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _flushers = Enumerable.Range(0, _options.MaxConcurrentFlushes).Select(_ => Task.Run(FlushLoopAsync)).ToArray();
+    }
+
+    /// <summary>Queues a request and completes when its transaction has committed (or failed).</summary>
+    /// <exception cref="Events.StorageUnavailableException">The store could not be reached; nothing of the request was stored.</exception>
+    public async Task<AppendOutcome> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
+    {
+        var queued = new QueuedAppend(request);
+        await _queue.Writer.WriteAsync(queued, cancellationToken);
+        await using var registration = cancellationToken.Register(() => queued.TryCancel(cancellationToken));
+        return await queued.Completion;
+    }
+
+    /// <summary>Stops taking appends and waits for the queued ones to be written.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_flushers);
+        _takeTurn.Dispose();
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        var batch = new List<QueuedAppend>();
+        while (await TakeBatchAsync(batch))
+        {
+            await FlushAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Takes what is queued, up to the batch size; one flusher at a time, so batches keep queue order.</summary>
+    private async Task<bool> TakeBatchAsync(List<QueuedAppend> batch)
+    {
+        await _takeTurn.WaitAsync();
+        try
+        {
+            if (!await _queue.Reader.WaitToReadAsync())
+            {
+                return false;
+            }
+
+            var events = Drain(batch, 0);
+            if (_options.FlushDelay > TimeSpan.Zero && events < _options.MaxBatchEvents)
+            {
+                using var delay = new CancellationTokenSource(_options.FlushDelay);
+                try
+                {
+                    while (events < _options.MaxBatchEvents && await _queue.Reader.WaitToReadAsync(delay.Token))
+                    {
+                        events = Drain(batch, events);
+                    }
+                }
+                catch (OperationCanceledException) when (delay.IsCancellationRequested)
+                {
+                    // The delay is over: write what we have.
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            _takeTurn.Release();
+        }
+    }
+
+    private int Drain(List<QueuedAppend> batch, int events)
+    {
+        while (events < _options.MaxBatchEvents && _queue.Reader.TryRead(out var queued))
+        {
+            if (!queued.IsCancelled)
+            {
+                batch.Add(queued);
+                events += queued.Request.Events.Count;
+            }
+        }
+
+        return events;
+    }
+
+    private async Task FlushAsync(List<QueuedAppend> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var outcomes = await _log.AppendManyAsync(batch.Select(q => q.Request).ToList());
+            _committed.Notify();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Complete(outcomes[i]);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogFlushFailed(_logger, batch.Count, exception.Message);
+            foreach (var queued in batch)
+            {
+                queued.Fail(exception);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Requests} appends failed; none of them was stored: {Reason}")]
+    private static partial void LogFlushFailed(ILogger logger, int requests, string reason);
+}

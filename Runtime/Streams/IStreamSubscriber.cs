@@ -1,0 +1,9 @@
+namespace OrleansEvents.Runtime.Streams;
+
+/// <summary>The type-independent face of a subscriber, for its subscription handle.</summary>
+internal interface IStreamSubscriber
+{
+    long DroppedCount { get; }
+
+    Task StopAsync();
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OrleansEvents.Runtime.Diagnostics;
+
+namespace OrleansEvents.Runtime.Streams;
+
+/// <summary>An in-memory stream of this silo: fans each published item out to the subscribers' buffers.</summary>
+internal sealed class LocalStream<T>(StreamAddress id, int capacity, RuntimeMetrics metrics, ILogger logger) : IAsyncStream<T>, ILocalStream
+{
+    private readonly Lock _publishing = new();
+    private ImmutableArray<StreamSubscriber<T>> _subscribers = [];
+
+    public StreamAddress Address => id;
+
+    public ValueTask PublishAsync(T item)
+    {
+        // One publisher at a time, so every subscriber sees concurrent publishes in the same order.
+        lock (_publishing)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Offer(item);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<StreamSubscription> SubscribeAsync(Func<T, CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var subscriber = new StreamSubscriber<T>(id, handler, capacity, metrics, logger);
+        lock (_publishing)
+        {
+            _subscribers = _subscribers.Add(subscriber);
+        }
+
+        return ValueTask.FromResult(new StreamSubscription(id, new Unsubscribing(this, subscriber)));
+    }
+
+    /// <summary>Ends every subscription (at host shutdown).</summary>
+    public Task StopAllAsync()
+    {
+        ImmutableArray<StreamSubscriber<T>> subscribers;
+        lock (_publishing)
+        {
+            subscribers = _subscribers;
+            _subscribers = [];
+        }
+
+        return Task.WhenAll(subscribers.Select(s => s.StopAsync()));
+    }
+
+    private void Remove(StreamSubscriber<T> subscriber)
+    {
+        lock (_publishing)
+        {
+            _subscribers = _subscribers.Remove(subscriber);
+        }
+    }
+
+    /// <summary>Takes the subscriber off the stream before stopping its delivery loop.</summary>
+    private sealed class Unsubscribing(LocalStream<T> stream, StreamSubscriber<T> subscriber) : IStreamSubscriber
+    {
+        public long DroppedCount => subscriber.DroppedCount;
+
+        public Task StopAsync()
+        {
+            stream.Remove(subscriber);
+            return subscriber.StopAsync();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using OrleansEvents.Runtime.Diagnostics;
+
+namespace OrleansEvents.Runtime.Streams;
+
+/// <summary>
+/// One subscriber: a bounded buffer that drops its oldest item when full, drained by its own delivery loop.
+/// The loop exists only while subscribed; the publisher only ever writes to the buffer, which never waits.
+/// </summary>
+internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
+{
+    // Log the first drop and then one line per this many, so a stuck subscriber cannot flood the log.
+    private const int DropsPerLogLine = 1000;
+
+    private readonly StreamAddress _stream;
+    private readonly Func<T, CancellationToken, Task> _handler;
+    private readonly Channel<T> _buffer;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly RuntimeMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Task _delivery;
+    private long _dropped;
+
+    public StreamSubscriber(StreamAddress stream, Func<T, CancellationToken, Task> handler, int capacity, RuntimeMetrics metrics, ILogger logger)
+    {
+        _stream = stream;
+        _handler = handler;
+        _metrics = metrics;
+        _logger = logger;
+        _buffer = Channel.CreateBounded<T>(
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            OnDropped);
+        _delivery = Task.Run(DeliverAsync);
+    }
+
+    public long DroppedCount => Interlocked.Read(ref _dropped);
+
+    /// <summary>Buffers <paramref name="item"/>; with DropOldest this always succeeds at once unless stopped.</summary>
+    public void Offer(T item) => _buffer.Writer.TryWrite(item);
+
+    public async Task StopAsync()
+    {
+        _buffer.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _delivery.ConfigureAwait(false);
+    }
+
+    private async Task DeliverAsync()
+    {
+        var token = _stopping.Token;
+        try
+        {
+            await foreach (var item in _buffer.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                try
+                {
+                    await _handler(item, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception error)
+                {
+                    HandlerFailed(_logger, _stream, error);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Unsubscribed.
+        }
+    }
+
+    private void OnDropped(T item)
+    {
+        var dropped = Interlocked.Increment(ref _dropped);
+        _metrics.StreamItemDropped(_stream.Namespace);
+        if (dropped == 1 || dropped % DropsPerLogLine == 0)
+        {
+            ItemsDropped(_logger, _stream, dropped);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber of stream {Stream} failed on an item; delivery continues with the next")]
+    private static partial void HandlerFailed(ILogger logger, StreamAddress stream, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A slow subscriber of stream {Stream} has its buffer full; {Dropped} oldest items dropped so far")]
+    private static partial void ItemsDropped(ILogger logger, StreamAddress stream, long dropped);
+}

@@ -1,0 +1,16 @@
+using OrleansEvents.Bench.Runtime;
+
+// Each subcommand measures one layer and prints a table; run in Release:
+//   dotnet run -c Release --project bench/OrleansEvents.Bench -- runtime
+return args switch
+{
+    ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: OrleansEvents.Bench <subcommand> [options]");
+    Console.Error.WriteLine("  runtime [--seconds N]   no-op grain calls/s (one grain, 10 000 grains) and memory per idle activation");
+    return 2;
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansEvents.Runtime.Streams;
+
+namespace OrleansEvents.Tests.Runtime;
+
+public sealed class StreamTests
+{
+    [Fact]
+    public async Task SubscribersReceiveItemsInPublishOrder()
+    {
+        await using var runtime = await TestRuntime.StartAsync();
+        var stream = Streams(runtime).GetStream<int>("numbers", "ordered");
+        var first = new Collector(1000);
+        var second = new Collector(1000);
+        await stream.SubscribeAsync(first.HandleAsync);
+        await stream.SubscribeAsync(second.HandleAsync);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            await stream.PublishAsync(i);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1000), await first.Completed);
+        Assert.Equal(Enumerable.Range(0, 1000), await second.Completed);
+    }
+
+    [Fact]
+    public async Task SlowAndThrowingSubscribersBlockNeitherPublisherNorOtherSubscribers()
+    {
+        await using var runtime = await TestRuntime.StartAsync();
+        var stream = Streams(runtime).GetStream<int>("numbers", "isolated");
+        var stuck = new TaskCompletionSource();
+        await stream.SubscribeAsync((_, _) => stuck.Task);
+        await stream.SubscribeAsync((_, _) => throw new InvalidOperationException("subscriber bug"));
+        var healthy = new Collector(500);
+        await stream.SubscribeAsync(healthy.HandleAsync);
+
+        for (var i = 0; i < 500; i++)
+        {
+            Assert.True(stream.PublishAsync(i).IsCompletedSuccessfully);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 500), await healthy.Completed);
+        stuck.SetResult();
+    }
+
+    [Fact]
+    public async Task FullSubscriberBufferDropsTheOldestItemsAndCountsThem()
+    {
+        await using var runtime = await TestRuntime.StartAsync(
+            services: services => services.Configure<StreamOptions>(options => options.SubscriberBufferCapacity = 10));
+        var stream = Streams(runtime).GetStream<int>("numbers", "overflow");
+        var started = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var received = new ConcurrentQueue<int>();
+        var subscription = await stream.SubscribeAsync(async (item, _) =>
+        {
+            received.Enqueue(item);
+            started.TrySetResult();
+            await release.Task;
+        });
+
+        await stream.PublishAsync(0);
+        await started.Task;
+        for (var i = 1; i < 25; i++)
+        {
+            await stream.PublishAsync(i);
+        }
+
+        Assert.Equal(14, subscription.DroppedCount);
+        release.SetResult();
+        await subscription.UnsubscribeAsync();
+        Assert.Equal([0], received.Take(1));
+    }
+
+    [Fact]
+    public async Task UnsubscribedHandlerReceivesNoMoreItems()
+    {
+        await using var runtime = await TestRuntime.StartAsync();
+        var stream = Streams(runtime).GetStream<string>("words", "unsubscribe");
+        var received = new ConcurrentQueue<string>();
+        var first = new TaskCompletionSource();
+        var subscription = await stream.SubscribeAsync((item, _) =>
+        {
+            received.Enqueue(item);
+            first.TrySetResult();
+            return Task.CompletedTask;
+        });
+        var witness = new Collector(2);
+        await stream.SubscribeAsync((item, token) => witness.HandleAsync(item.Length, token));
+
+        await stream.PublishAsync("before");
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await subscription.UnsubscribeAsync();
+        await stream.PublishAsync("after");
+        await witness.Completed;
+
+        Assert.Equal(["before"], received);
+    }
+
+    [Fact]
+    public async Task SameStreamWithAnotherItemTypeIsRejected()
+    {
+        await using var runtime = await TestRuntime.StartAsync();
+        Streams(runtime).GetStream<int>("numbers", "typed");
+
+        Assert.Throws<InvalidOperationException>(() => Streams(runtime).GetStream<string>("numbers", "typed"));
+    }
+
+    private static IStreamProvider Streams(TestRuntime runtime) => runtime.Services.GetRequiredService<IStreamProvider>();
+
+    /// <summary>Collects items and completes once it has the expected number.</summary>
+    private sealed class Collector(int expected)
+    {
+        private readonly List<int> _items = [];
+        private readonly TaskCompletionSource<IReadOnlyList<int>> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<IReadOnlyList<int>> Completed => _completed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        public Task HandleAsync(int item, CancellationToken cancellationToken)
+        {
+            _items.Add(item);
+            if (_items.Count == expected)
+            {
+                _completed.SetResult([.. _items]);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace OrleansEvents.Tests.Runtime.TestGrains;
+
+/// <summary>A contract no test runtime registers.</summary>
+public interface IUnregisteredGrain
+{
+    Task PingAsync();
+}

@@ -1,0 +1,6 @@
+namespace OrleansEvents.Tests.Runtime.TestGrains;
+
+public sealed class SynchronousGrain : ISynchronousGrain
+{
+    public int Count() => 0;
+}
