@@ -3,7 +3,6 @@ using OrleansEvents.Grains;
 using OrleansEvents.Runtime.Grains;
 using OrleansEvents.Storage;
 using OrleansEvents.Validation;
-using StreamId = OrleansEvents.Events.StreamId;
 
 namespace OrleansEvents.Commands;
 

@@ -1,7 +1,6 @@
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
 using OrleansEvents.Runtime.Grains;
-using StreamId = OrleansEvents.Events.StreamId;
 
 namespace OrleansEvents.Commands;
 

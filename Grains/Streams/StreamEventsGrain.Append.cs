@@ -13,6 +13,7 @@ public abstract partial class StreamEventsGrain
     {
         var pending = EventValidator.Normalize(events, services.Clock.GetUtcNow());
         EnsureAllBelongHere(pending);
+        await EnsureCurrentAsync();
         for (var attempt = 0; ; attempt++)
         {
             // Without a caller's expectation the grain still expects its own view of the head: a

@@ -1,7 +1,6 @@
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
 using OrleansEvents.Runtime.Grains;
-using StreamId = OrleansEvents.Events.StreamId;
 
 namespace OrleansEvents.Streams;
 
@@ -13,6 +12,7 @@ namespace OrleansEvents.Streams;
 public abstract partial class StreamEventsGrain(StreamGrainServices services) : Grain, IStreamEventsGrain
 {
     private StreamState? _state;
+    private long _loadedAtRetentionEpoch;
 
     protected abstract StreamKind Kind { get; }
 
@@ -37,6 +37,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
 
     public async Task<UnresolvedProblems> GetUnresolvedAsync(int maxCount = UnresolvedProblems.DefaultListSize)
     {
+        await EnsureCurrentAsync();
         if (State.ProblemListIncomplete)
         {
             State.ReplaceProblemList(await services.Log.GetUnresolvedAsync(
@@ -46,16 +47,31 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
         return State.Unresolved(maxCount);
     }
 
-    public Task<StreamSummary> GetSummaryAsync() => Task.FromResult(State.Summary());
+    public async Task<StreamSummary> GetSummaryAsync()
+    {
+        await EnsureCurrentAsync();
+        return State.Summary();
+    }
+
+    /// <summary>Counts again when retention has deleted rows since they were loaded.</summary>
+    private async Task EnsureCurrentAsync()
+    {
+        if (services.Retention.Current != _loadedAtRetentionEpoch)
+        {
+            await ReloadAsync();
+        }
+    }
 
     /// <summary>Throws away what the grain knows and reads it again from the store.</summary>
     private async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
+        var epoch = services.Retention.Current;
         var state = new StreamState(Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept);
         var version = await services.Log.GetStreamVersionAsync(TenantId, Stream, cancellationToken);
         var counts = await services.Log.CountStreamAsync(TenantId, Stream, cancellationToken);
         var open = await services.Log.GetUnresolvedAsync(TenantId, Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept, cancellationToken);
         state.Load(version, counts, open);
         _state = state;
+        _loadedAtRetentionEpoch = epoch;
     }
 }

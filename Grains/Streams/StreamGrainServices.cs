@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OrleansEvents.Fanout;
 using OrleansEvents.Hosting;
+using OrleansEvents.Retention;
 using OrleansEvents.Runtime.Streams;
 using OrleansEvents.Storage;
 using OrleansEvents.Writing;
@@ -9,7 +10,7 @@ namespace OrleansEvents.Streams;
 
 /// <summary>What every stream grain needs, injected as one, so the five grain classes stay one line each.</summary>
 public sealed class StreamGrainServices(
-    IEventLog log, EventWriter writer, IStreamProvider streams, IOptions<EventsOptions> options, TimeProvider clock)
+    IEventLog log, EventWriter writer, IStreamProvider streams, RetentionEpoch retention, IOptions<EventsOptions> options, TimeProvider clock)
 {
     private readonly IAsyncStream<LogNotification> _notifications = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
 
@@ -20,6 +21,8 @@ public sealed class StreamGrainServices(
     public EventsOptions Options { get; } = options.Value;
 
     public TimeProvider Clock { get; } = clock;
+
+    public RetentionEpoch Retention { get; } = retention;
 
     public ValueTask PublishAsync(LogNotification notification) => _notifications.PublishAsync(notification);
 }

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansEvents.Events;
 using OrleansEvents.Fanout;
+using OrleansEvents.Life;
 using OrleansEvents.Storage;
 
 namespace OrleansEvents.Writing;
@@ -16,16 +18,22 @@ public sealed partial class EventWriter : IAsyncDisposable
 {
     private readonly IEventLog _log;
     private readonly LogSignal _committed;
+    private readonly StorageAvailability _availability;
     private readonly EventWriterOptions _options;
     private readonly ILogger<EventWriter> _logger;
     private readonly Channel<QueuedAppend> _queue;
     private readonly Task[] _flushers;
     private readonly SemaphoreSlim _takeTurn = new(1, 1);
+    private readonly TimeProvider _clock;
 
-    public EventWriter(IEventLog log, LogSignal committed, IOptions<EventWriterOptions> options, ILogger<EventWriter> logger)
+    public EventWriter(
+        IEventLog log, LogSignal committed, StorageAvailability availability, IOptions<EventWriterOptions> options, TimeProvider clock,
+        ILogger<EventWriter> logger)
     {
         _log = log;
         _committed = committed;
+        _availability = availability;
+        _clock = clock;
         _options = options.Value;
         _logger = logger;
         _queue = Channel.CreateBounded<QueuedAppend>(new BoundedChannelOptions(_options.QueueCapacity)
@@ -41,6 +49,12 @@ public sealed partial class EventWriter : IAsyncDisposable
     /// <exception cref="Events.StorageUnavailableException">The store could not be reached; nothing of the request was stored.</exception>
     public async Task<AppendOutcome> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
+        if (_availability.IsDown)
+        {
+            // Fail fast: waiting for a connect timeout per caller helps nobody while the store is known to be away.
+            throw new StorageUnavailableException($"Storage is unavailable since {_availability.DownSince:O}: {_availability.Reason}");
+        }
+
         var queued = new QueuedAppend(request);
         await _queue.Writer.WriteAsync(queued, cancellationToken);
         await using var registration = cancellationToken.Register(() => queued.TryCancel(cancellationToken));
@@ -133,6 +147,11 @@ public sealed partial class EventWriter : IAsyncDisposable
         }
         catch (Exception exception)
         {
+            if (exception is StorageUnavailableException)
+            {
+                _availability.MarkDown(_clock.GetUtcNow(), exception.Message);
+            }
+
             LogFlushFailed(_logger, batch.Count, exception.Message);
             foreach (var queued in batch)
             {
