@@ -9,10 +9,13 @@ using Microsoft.Extensions.Options;
 using OrleansEvents.Gateway.Apis;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.Health;
+using OrleansEvents.Gateway.Hubs;
+using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.Json;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Runtime.Hosting;
 
 namespace OrleansEvents.Gateway.Hosting;
 
@@ -34,6 +37,13 @@ public static class GatewayHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
+        services.AddSingleton<EventAudit>();
+        services.AddGrainRuntime();
+        services.AddSingleton<LiveFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());
+        services.AddSingleton<LiveSession>();
+        services.AddSingleton<HubSubscriptions>();
+        services.AddSignalR().AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));
         services.AddSingleton<AdminKeyFile>();
         services.AddSingleton<ApiKeyRing>();
         services.AddHostedService<AdminKeyAnnouncer>();
@@ -58,8 +68,10 @@ public static class GatewayHostingExtensions
             }
         });
 
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<QueryParametersTransformer>());
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        services.AddOpenApi(openApi => openApi.AddOperationTransformer<QueryParametersTransformer>().AddOperationTransformer<RequestBodyTransformer>());
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
+            .AddCheck<LogTailerHealthCheck>("log_tailer", tags: [ReadyTag]);
         return builder;
     }
 
@@ -89,6 +101,10 @@ public static class GatewayHostingExtensions
 
         var api = app.MapGroup("").WithCommonProblems();
         api.MapEventQueriesApi();
+        api.MapEventCommandsApi();
+        api.MapStreamsApi();
+        api.MapLogStreamApi();
+        app.MapHub<EventsHub>("/hubs/events");
         return app;
     }
 }

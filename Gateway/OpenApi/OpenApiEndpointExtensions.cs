@@ -11,6 +11,10 @@ public static class OpenApiEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new QueryParametersMetadata(names));
 
+    /// <summary>Documents the JSON body the handler reads itself.</summary>
+    public static RouteHandlerBuilder WithJsonBody<TBody>(this RouteHandlerBuilder builder, bool required = true) =>
+        builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), required));
+
     /// <summary>Documents the problem answers every authenticated endpoint can give.</summary>
     public static TBuilder WithCommonProblems<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder

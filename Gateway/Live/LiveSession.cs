@@ -1,0 +1,79 @@
+using OrleansEvents.Events;
+using OrleansEvents.Fanout;
+using OrleansEvents.Queries;
+using OrleansEvents.Storage;
+
+namespace OrleansEvents.Gateway.Live;
+
+/// <summary>
+/// Runs one subscription to its end: first the stored events after the cursor that match (from the
+/// gap-free log), then live ones, each committed event exactly once — a live message at or before
+/// the last delivered position is skipped. When the subscriber overflows, it is told to resync and
+/// caught up from the log again, so even a slow client misses no committed event.
+/// </summary>
+public sealed class LiveSession(LiveFeed feed, IEventLog log)
+{
+    private const int CatchUpPageSize = 500;
+
+    public async Task RunAsync(string tenantId, EventFilter filter, LogPosition? after, int capacity, ILiveSink sink, CancellationToken cancellationToken)
+    {
+        using var subscriber = feed.Subscribe(tenantId, filter, capacity);
+        var last = after is { } cursor ? await CatchUpAsync(subscriber, cursor, sink, cancellationToken) : subscriber.Start;
+        var reader = subscriber.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            if (subscriber.TakeOverflow())
+            {
+                while (reader.TryRead(out _))
+                {
+                }
+
+                await sink.ResyncAsync(last, cancellationToken);
+                last = await CatchUpAsync(subscriber, last, sink, cancellationToken);
+                continue;
+            }
+
+            while (reader.TryRead(out var message))
+            {
+                if (message.Position is { } position)
+                {
+                    if (position <= last)
+                    {
+                        continue;
+                    }
+
+                    last = position;
+                }
+
+                await sink.SendAsync(message, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<LogPosition> CatchUpAsync(LiveSubscriber subscriber, LogPosition from, ILiveSink sink, CancellationToken cancellationToken)
+    {
+        var position = from;
+        while (true)
+        {
+            var page = await log.ReadLogAsync(position, CatchUpPageSize, cancellationToken);
+            foreach (var stored in page.Events)
+            {
+                if (subscriber.Matches(stored))
+                {
+                    await sink.SendAsync(new LiveMessage(NotificationKind.Committed, stored), cancellationToken);
+                }
+            }
+
+            if (page.Events.Count == 0)
+            {
+                return position;
+            }
+
+            position = page.Events[^1].Position;
+            if (page.Events.Count < CatchUpPageSize)
+            {
+                return position;
+            }
+        }
+    }
+}
