@@ -103,6 +103,7 @@ public static class GatewayHostingExtensions
         api.MapEventQueriesApi();
         api.MapEventCommandsApi();
         api.MapStreamsApi();
+        api.MapOperationsApi();
         api.MapLogStreamApi();
         app.MapHub<EventsHub>("/hubs/events");
         return app;

@@ -15,6 +15,8 @@ public abstract class GatewayFixture : IAsyncLifetime
     private int _nextTenant;
     private GatewayHost? _host;
 
+    public const string SystemAdminKey = "default-admin-key-0123456789";
+
     public GatewayHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
 
     public IEventLog Log => Host.Services.GetRequiredService<IEventLog>();
@@ -41,6 +43,8 @@ public abstract class GatewayFixture : IAsyncLifetime
             Key(settings, (i * 3) + 2, tenant.AdminKey, "admin", tenant.Id);
         }
 
+        // The silo's own tenant ("default"), the only one whose admin may run cluster-wide retention.
+        Key(settings, TenantCount * 3, SystemAdminKey, "admin", "default");
         _host = await GatewayHost.StartAsync(settings);
     }
 
