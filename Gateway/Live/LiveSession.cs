@@ -20,8 +20,10 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
         using var subscriber = feed.Subscribe(tenantId, filter, capacity);
         var last = after is { } cursor ? await CatchUpAsync(subscriber, cursor, sink, cancellationToken) : subscriber.Start;
         var reader = subscriber.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken))
+        while (true)
         {
+            // Overflow is checked before every message, not only on wake-up: it happens while this
+            // loop is busy sending, and no further message may come to wake it afterwards.
             if (subscriber.TakeOverflow())
             {
                 while (reader.TryRead(out _))
@@ -33,20 +35,27 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
                 continue;
             }
 
-            while (reader.TryRead(out var message))
+            if (!reader.TryRead(out var message))
             {
-                if (message.Position is { } position)
+                if (!await reader.WaitToReadAsync(cancellationToken))
                 {
-                    if (position <= last)
-                    {
-                        continue;
-                    }
-
-                    last = position;
+                    return;
                 }
 
-                await sink.SendAsync(message, cancellationToken);
+                continue;
             }
+
+            if (message.Position is { } position)
+            {
+                if (position <= last)
+                {
+                    continue;
+                }
+
+                last = position;
+            }
+
+            await sink.SendAsync(message, cancellationToken);
         }
     }
 
