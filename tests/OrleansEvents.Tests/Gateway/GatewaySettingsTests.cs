@@ -24,6 +24,7 @@ public sealed class GatewaySettingsTests : IAsyncLifetime
         settings["Gateway:RateLimit:Window"] = "00:01:00";
         settings["Gateway:CorsAllowedOrigins:0"] = "https://ops.example.com";
         settings["Gateway:MaxRequestBodyBytes"] = "4096";
+        settings["Gateway:SseHeartbeat"] = "00:00:00.200";
         _host = await GatewayHost.StartAsync(settings);
     }
 
@@ -72,6 +73,14 @@ public sealed class GatewaySettingsTests : IAsyncLifetime
         var response = await _host!.Client().SendAsync(request);
 
         Assert.Equal("https://ops.example.com", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task IdleSseStreamSendsHeartbeats()
+    {
+        await using var sse = await SseClient.OpenAsync(_host!.BaseAddress, HashedKey, "/api/logs/stream");
+
+        Assert.True(await sse.WaitForHeartbeatAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
