@@ -17,6 +17,9 @@ public sealed class GatewayOptions
     /// <summary>Messages buffered per live subscriber (SSE, SignalR) before it is told to resync. Default 1 000.</summary>
     public int LiveBufferCapacity { get; set; } = 1000;
 
+    /// <summary>How often a hub connection receives the tenant's <c>stats</c>. Default 10 s.</summary>
+    public TimeSpan HubStatsInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often an idle SSE stream sends a comment so proxies keep it open. Default 15 s.</summary>
     public TimeSpan SseHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
 }

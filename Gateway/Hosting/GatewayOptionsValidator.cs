@@ -28,6 +28,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Gateway:LiveBufferCapacity must be at least 1");
         }
 
+        if (options.HubStatsInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Gateway:HubStatsInterval must be positive");
+        }
+
         if (options.SseHeartbeat <= TimeSpan.Zero)
         {
             failures.Add("Gateway:SseHeartbeat must be positive");

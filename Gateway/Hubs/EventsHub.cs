@@ -40,8 +40,8 @@ public sealed class EventsHub(HubSubscriptions subscriptions) : Hub<IEventsClien
             throw new HubException("invalid filter: " + string.Join("; ", invalid.Errors.Select(e => $"{e.Field} {e.Message}")));
         }
 
-        await subscriptions.StartAsync(Context.ConnectionId, Context.User!.TenantId(), parsed, after);
-        return new SubscribeResult(after?.ToString() ?? "live");
+        var start = await subscriptions.StartAsync(Context.ConnectionId, Context.User!.TenantId(), parsed, after);
+        return new SubscribeResult(start.ToString());
     }
 
     /// <summary>The same as <see cref="SubscribeAsync"/>, for clients that drop the Async suffix.</summary>

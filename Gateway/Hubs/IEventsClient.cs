@@ -26,7 +26,7 @@ public interface IEventsClient
     Task replayed(PreSerializedJson replay);
 
     /// <summary>The tenant's counts (see GET /api/events/stats).</summary>
-    Task stats(object stats);
+    Task stats(Responses.StatsResponse stats);
 
     /// <summary>The connection fell behind; see <see cref="ResyncNotice"/>.</summary>
     Task resync(ResyncNotice notice);

@@ -15,9 +15,16 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
 {
     private const int CatchUpPageSize = 500;
 
-    public async Task RunAsync(string tenantId, EventFilter filter, LogPosition? after, int capacity, ILiveSink sink, CancellationToken cancellationToken)
+    /// <summary>Joins the live feed; from now on the subscriber buffers live messages until <see cref="RunAsync(LiveSubscriber, LogPosition?, ILiveSink, CancellationToken)"/> drains them.</summary>
+    public LiveSubscriber Open(string tenantId, EventFilter filter, int capacity) => feed.Subscribe(tenantId, filter, capacity);
+
+    public Task RunAsync(string tenantId, EventFilter filter, LogPosition? after, int capacity, ILiveSink sink, CancellationToken cancellationToken) =>
+        RunAsync(Open(tenantId, filter, capacity), after, sink, cancellationToken);
+
+    /// <summary>Delivers to <paramref name="sink"/> until cancelled, then leaves the feed.</summary>
+    public async Task RunAsync(LiveSubscriber subscriber, LogPosition? after, ILiveSink sink, CancellationToken cancellationToken)
     {
-        using var subscriber = feed.Subscribe(tenantId, filter, capacity);
+        using var joined = subscriber;
         var last = after is { } cursor ? await CatchUpAsync(subscriber, cursor, sink, cancellationToken) : subscriber.Start;
         var reader = subscriber.Reader;
         while (true)

@@ -97,6 +97,20 @@ public abstract class GatewayLiveContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task HubAnswersTheLiveCursorAndSendsTheTenantsStats()
+    {
+        await PostEachAsync("hub-stats", 2);
+        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+
+        var result = await hub.InvokeAsync("SubscribeAsync", null, null);
+        var stats = await hub.NextStatsAsync(Wait);
+
+        Assert.Matches("^[0-9]+-[0-9]+$", result.GetProperty("after_cursor").GetString());
+        Assert.True(stats.GetProperty("total").GetInt64() >= 0);
+        Assert.True(stats.GetProperty("by_severity").TryGetProperty("info", out _));
+    }
+
+    [Fact]
     public async Task HubSendsEventResolvedWhenAnEventIsResolved()
     {
         await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);

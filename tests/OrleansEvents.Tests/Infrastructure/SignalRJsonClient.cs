@@ -15,6 +15,7 @@ public sealed class SignalRJsonClient : IAsyncDisposable
     private const char RecordSeparator = '\u001e';
     private readonly ClientWebSocket _socket;
     private readonly Channel<JsonElement> _invocations = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _stats = Channel.CreateUnbounded<JsonElement>();
     private readonly Dictionary<string, TaskCompletionSource<JsonElement>> _completions = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiving;
@@ -60,7 +61,14 @@ public sealed class SignalRJsonClient : IAsyncDisposable
             : result.TryGetProperty("result", out var value) ? value : default;
     }
 
-    /// <summary>The next invocation the server sent (target and arguments), waiting up to <paramref name="timeout"/>.</summary>
+    /// <summary>The next <c>stats</c> message.</summary>
+    public async Task<JsonElement> NextStatsAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return (await _stats.Reader.ReadAsync(deadline.Token)).GetProperty("arguments")[0];
+    }
+
+    /// <summary>The next invocation other than <c>stats</c> the server sent (target and arguments), waiting up to <paramref name="timeout"/>.</summary>
     public async Task<(string Target, JsonElement Argument)> NextAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
@@ -153,7 +161,9 @@ public sealed class SignalRJsonClient : IAsyncDisposable
             switch (message.GetProperty("type").GetInt32())
             {
                 case 1:
-                    await _invocations.Writer.WriteAsync(message);
+                    // Periodic stats are kept apart so tests of the event flow see only events.
+                    var target = message.GetProperty("target").GetString();
+                    await (target == "stats" ? _stats : _invocations).Writer.WriteAsync(message);
                     break;
                 case 3:
                     TaskCompletionSource<JsonElement>? completion;
