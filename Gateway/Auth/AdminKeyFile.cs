@@ -29,7 +29,8 @@ public sealed class AdminKeyFile(IOptions<AuthOptions> auth, IOptions<StorageOpt
         }
     }
 
-    private string? Load() => File.Exists(Path) && File.ReadAllText(Path).Trim() is { Length: > 0 } key ? key : null;
+    // A byte-order mark (an editor may add one) is not part of the key.
+    private string? Load() => File.Exists(Path) && File.ReadAllText(Path).Trim().Trim('\uFEFF') is { Length: > 0 } key ? key : null;
 
     private string Create()
     {
@@ -43,7 +44,8 @@ public sealed class AdminKeyFile(IOptions<AuthOptions> auth, IOptions<StorageOpt
 
         try
         {
-            using var writer = new StreamWriter(Path, System.Text.Encoding.UTF8, options);
+            // No byte-order mark: `cat data/admin.key` must print exactly the key.
+            using var writer = new StreamWriter(Path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
             writer.WriteLine(key);
         }
         catch (IOException) when (Load() is { } other)

@@ -26,7 +26,8 @@ public sealed partial class GeneratedAdminKeyTests : IDisposable
         }
 
         var file = Path.Combine(_directory, "data", "admin.key");
-        Assert.Equal(key, (await File.ReadAllTextAsync(file)).Trim());
+        // Byte for byte, as `cat data/admin.key` shows it: no byte-order mark.
+        Assert.Equal(key + "\n", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(file)));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
