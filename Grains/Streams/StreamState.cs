@@ -98,7 +98,7 @@ internal sealed class StreamState(StreamId stream, Severity problemSeverity, int
         _newestOpen.Values.Reverse().Take(Math.Max(0, maxCount)).ToList());
 
     public StreamSummary Summary() => new(
-        stream.ToString(), Version, _bySeverity.Values.Sum(), AllSeverities(_bySeverity), new Dictionary<string, long>(_byType),
+        stream.ToString(), Version, _bySeverity.Values.Sum(), AllSeverities(_bySeverity), new SortedDictionary<string, long>(_byType, StringComparer.Ordinal),
         FirstEventAt, LastEventAt, OpenTotal);
 
     private void Open(StoredEvent stored)

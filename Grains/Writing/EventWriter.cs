@@ -11,8 +11,9 @@ namespace OrleansEvents.Writing;
 /// <summary>
 /// The silo's one writer (group commit): appends from many grains wait in one queue and go to the
 /// store together, one transaction per flush, and each caller is released only after its
-/// transaction committed. A request whose stream moved fails alone; a failed transaction fails
-/// every request in it, and none of them is stored.
+/// transaction committed. A request whose stream moved fails alone. When the database refuses the
+/// shared transaction, nothing of it is stored and each request is committed again on its own, so
+/// only the one at fault fails; when the store is unreachable, every request in it fails.
 /// </summary>
 public sealed partial class EventWriter : IAsyncDisposable
 {
@@ -138,28 +139,63 @@ public sealed partial class EventWriter : IAsyncDisposable
 
         try
         {
-            var outcomes = await _log.AppendManyAsync(batch.Select(q => q.Request).ToList());
-            _committed.Notify();
-            for (var i = 0; i < batch.Count; i++)
+            await CommitAsync(batch);
+        }
+        catch (Exception exception) when (exception is not StorageUnavailableException && batch.Count > 1)
+        {
+            // One request broke the shared transaction (a row the database refused): commit each
+            // request alone, so only the one at fault fails and the others are not punished for it.
+            LogIsolating(_logger, batch.Count, exception.Message);
+            foreach (var queued in batch)
             {
-                batch[i].Complete(outcomes[i]);
+                await FlushAloneAsync(queued);
             }
         }
         catch (Exception exception)
         {
-            if (exception is StorageUnavailableException)
-            {
-                _availability.MarkDown(_clock.GetUtcNow(), exception.Message);
-            }
-
-            LogFlushFailed(_logger, batch.Count, exception.Message);
-            foreach (var queued in batch)
-            {
-                queued.Fail(exception);
-            }
+            Fail(batch, exception);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Requests} appends failed; none of them was stored: {Reason}")]
+    private async Task FlushAloneAsync(QueuedAppend queued)
+    {
+        try
+        {
+            await CommitAsync([queued]);
+        }
+        catch (Exception exception)
+        {
+            Fail([queued], exception);
+        }
+    }
+
+    private async Task CommitAsync(List<QueuedAppend> batch)
+    {
+        var outcomes = await _log.AppendManyAsync(batch.Select(q => q.Request).ToList());
+        _committed.Notify();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Complete(outcomes[i]);
+        }
+    }
+
+    private void Fail(List<QueuedAppend> batch, Exception exception)
+    {
+        if (exception is StorageUnavailableException)
+        {
+            _availability.MarkDown(_clock.GetUtcNow(), exception.Message);
+        }
+
+        LogFlushFailed(_logger, batch.Count, exception.Message);
+        foreach (var queued in batch)
+        {
+            queued.Fail(exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Requests} appends failed; committing each alone to find the one at fault: {Reason}")]
+    private static partial void LogIsolating(ILogger logger, int requests, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Requests} appends failed and none of them was stored: {Reason}")]
     private static partial void LogFlushFailed(ILogger logger, int requests, string reason);
 }

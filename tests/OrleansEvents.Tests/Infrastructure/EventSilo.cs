@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using OrleansEvents.Commands;
+using OrleansEvents.Fanout;
+using OrleansEvents.Hosting;
+using OrleansEvents.Runtime.Grains;
+using OrleansEvents.Runtime.Streams;
+using OrleansEvents.Storage;
+using OrleansEvents.Storage.Migrations;
+
+namespace OrleansEvents.Tests.Infrastructure;
+
+/// <summary>
+/// The event side of a silo, started for real on a fresh store (a new SQLite file or a new database
+/// on the run's PostgreSQL) with a fake clock: runtime, grains, writer, tailer, life events. Records
+/// every notification of the live stream.
+/// </summary>
+public sealed class EventSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly StreamSubscription _subscription;
+
+    private EventSilo(IHost host, FakeTimeProvider clock, StreamSubscription subscription, ConcurrentQueue<LogNotification> notifications, StoreSettings store)
+    {
+        _host = host;
+        Clock = clock;
+        _subscription = subscription;
+        Notifications = notifications;
+        Store = store;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public StoreSettings Store { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public EventCommands Commands => Services.GetRequiredService<EventCommands>();
+
+    public IEventLog Log => Services.GetRequiredService<IEventLog>();
+
+    /// <summary>Every notification the live stream carried since start, in arrival order.</summary>
+    public ConcurrentQueue<LogNotification> Notifications { get; }
+
+    public static async Task<StoreSettings> FreshStoreAsync(string provider) => provider == "postgres"
+        ? new StoreSettings(StorageHost.Postgres(await (await PostgresServer.Shared).CreateDatabaseAsync("silo")))
+        : new StoreSettings(StorageHost.Sqlite(Path.Combine(Directory.CreateTempSubdirectory("oe-silo-").FullName, "events.db")));
+
+    public static async Task<EventSilo> StartAsync(StoreSettings store, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    {
+        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(store.Settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Runtime:Reminders:MinimumPeriod"] = "00:00:01",
+            ["Runtime:Reminders:PollInterval"] = "00:00:01",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.AddEventGrains();
+        var host = builder.Build();
+        await host.Services.MigrateEventStorageAsync();
+        var notifications = new ConcurrentQueue<LogNotification>();
+        var subscription = await host.Services.GetRequiredService<IStreamProvider>()
+            .GetStream<LogNotification>(LogStream.Namespace, LogStream.Key)
+            .SubscribeAsync((notification, _) =>
+            {
+                notifications.Enqueue(notification);
+                return Task.CompletedTask;
+            });
+        await host.StartAsync();
+        return new EventSilo(host, clock, subscription, notifications, store);
+    }
+
+    /// <summary>Waits (real time, bounded) until a condition over the notifications holds.</summary>
+    public async Task<List<LogNotification>> WaitForNotificationsAsync(Func<List<LogNotification>, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var seen = Notifications.ToList();
+            if (done(seen))
+            {
+                return seen;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected notifications did not arrive; {seen.Count} arrived.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _subscription.DisposeAsync();
+        await _host.StopAsync();
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}
