@@ -25,15 +25,17 @@ internal sealed class AdminKeyAnnouncer(ApiKeyRing ring, AdminKeyFile file, ISer
 
     private void Announce()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5000";
+        var address = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5000").TrimEnd('/');
+        var key = file.LoadOrCreate();
         Console.Out.WriteLine($"""
 
             No API key is configured, so an admin key was generated (tenant '{AuthOptions.DefaultTenant}').
             It is shown only now and kept in {file.Path} (mode 600):
 
-                {file.LoadOrCreate()}
+                {key}
 
-            Dashboard: {address.TrimEnd('/')}/   ·   use it as:  curl -H 'X-API-Key: <key>' {address.TrimEnd('/')}/api/events
+            Dashboard: {address}/?key={Uri.EscapeDataString(key)}
+            API:       curl -H 'X-API-Key: <key>' {address}/api/events
             Configure your own keys under Auth:ApiKeys to replace it.
 
             """);

@@ -85,6 +85,7 @@ public static class GatewayHostingExtensions
             app.UseCors(CorsPolicy);
         }
 
+        app.UseDashboard();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -105,6 +106,7 @@ public static class GatewayHostingExtensions
         api.MapStreamsApi();
         api.MapOperationsApi();
         api.MapLogStreamApi();
+        api.MapCallerApi();
         app.MapHub<EventsHub>("/hubs/events");
         return app;
     }
