@@ -14,7 +14,8 @@ public sealed record StatsResponse(
     [property: JsonPropertyName("last_24h_by_severity")] IReadOnlyDictionary<string, long> Last24hBySeverity,
     DateTimeOffset? LastEventAt,
     long Unresolved,
-    DateTimeOffset ComputedAt)
+    DateTimeOffset ComputedAt,
+    [property: JsonPropertyName("last_24h_by_hour")] IReadOnlyList<HourResponse> Last24hByHour)
 {
     public static StatsResponse Of(EventStats stats) => new(
         stats.Total,
@@ -25,7 +26,8 @@ public sealed record StatsResponse(
         BySeverityOf(stats.Last24HoursBySeverity),
         stats.LastEventAt,
         stats.Unresolved,
-        stats.ComputedAt);
+        stats.ComputedAt,
+        stats.Last24HoursByHour.Select(HourResponse.Of).ToList());
 
     /// <summary>Every severity, zero when absent, so clients need not guess missing keys.</summary>
     public static IReadOnlyDictionary<string, long> BySeverityOf(IReadOnlyDictionary<Severity, long> counts) =>

@@ -19,6 +19,12 @@ public sealed record EventStats
 
     public required IReadOnlyDictionary<Severity, long> Last24HoursBySeverity { get; init; }
 
+    /// <summary>
+    /// The last 24 UTC hours, oldest first, the current hour last, every hour present (zeros when
+    /// empty): what a dashboard draws as a histogram. The first hour may start before the 24-hour window.
+    /// </summary>
+    public IReadOnlyList<HourlyCounts> Last24HoursByHour { get; init; } = [];
+
     public required DateTimeOffset? LastEventAt { get; init; }
 
     /// <summary>Unresolved events of severity warning and above.</summary>

@@ -142,6 +142,7 @@ internal abstract partial class RelationalEventLog
         var lastDay = await CountsAsync("severity", "\"timestamp\" >= ", Dialect.Time(now.AddHours(-24)));
         var lastEventAt = await ScalarAsync("SELECT max(\"timestamp\") FROM events WHERE tenant_id = {0}");
         var unresolved = await ScalarAsync($"SELECT count(*) FROM events WHERE tenant_id = {{0}} AND NOT resolved AND severity <> 'info'");
+        var byHour = await CountsByHourAsync(connection, tenantId, now, cancellationToken);
 
         return new EventStats
         {
@@ -151,10 +152,36 @@ internal abstract partial class RelationalEventLog
             ByCategory = byCategory.ToDictionary(c => c.Key, c => c.Value),
             Last24Hours = lastDay.Sum(c => c.Value),
             Last24HoursBySeverity = BySeverity(lastDay),
+            Last24HoursByHour = byHour,
             LastEventAt = lastEventAt is null ? null : Dialect.ReadTime(lastEventAt),
             Unresolved = Convert.ToInt64(unresolved ?? 0L),
             ComputedAt = now,
         };
+    }
+
+    /// <summary>The 24 UTC hours up to and including the current one, each with its counts by severity.</summary>
+    private async Task<List<HourlyCounts>> CountsByHourAsync(System.Data.Common.DbConnection connection, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var currentHour = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        var start = currentHour.AddHours(-23);
+        var arguments = new SqlArguments();
+        var tenant = arguments.Add(tenantId);
+        var from = arguments.Add(Dialect.Time(start));
+        var hour = Dialect.HoursSince("\"timestamp\"", from);
+        var sql = $"SELECT {hour}, severity, count(*) FROM events WHERE tenant_id = {tenant} AND \"timestamp\" >= {from} GROUP BY {hour}, severity";
+        var counts = Enumerable.Range(0, 24).Select(_ => Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0L)).ToList();
+        await using var command = Command(connection, sql, arguments);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var index = Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            if (index is >= 0 and < 24)
+            {
+                counts[index][WireNames.ParseSeverity(reader.GetString(1))] = reader.GetInt64(2);
+            }
+        }
+
+        return counts.Select((bySeverity, i) => new HourlyCounts(start.AddHours(i), bySeverity)).ToList();
     }
 
     private static Dictionary<Severity, long> BySeverity(IEnumerable<KeyValuePair<string, long>> counts)

@@ -26,6 +26,9 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string OnlySettledTransactions { get; }
 
+    /// <summary>Whole hours from <paramref name="startPlaceholder"/> (a <see cref="Time"/> value) to <paramref name="column"/>, rounded down.</summary>
+    public abstract string HoursSince(string column, string startPlaceholder);
+
     /// <summary>A JSON text parameter as the context column takes it.</summary>
     public abstract string Json(string placeholder);
 

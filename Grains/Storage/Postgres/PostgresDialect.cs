@@ -10,6 +10,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override object Time(DateTimeOffset value) => value.ToUniversalTime();
 
+    public override string HoursSince(string column, string startPlaceholder) =>
+        $"floor(extract(epoch from ({column} - {startPlaceholder})) / 3600)::integer";
+
     public override DateTimeOffset ReadTime(object value) => value switch
     {
         DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),

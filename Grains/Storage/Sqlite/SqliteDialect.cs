@@ -18,6 +18,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string TransactionIdParameter(string placeholder) => placeholder;
 
+    // Times are microseconds since the epoch; integer division rounds down for the non-negative differences asked for.
+    public override string HoursSince(string column, string startPlaceholder) => $"(({column} - {startPlaceholder}) / 3600000000)";
+
     public override string Json(string placeholder) => placeholder;
 
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>

@@ -89,6 +89,31 @@ public abstract partial class EventLogContract
     }
 
     [Fact]
+    public async Task StatsCountTheLastDayPerUtcHourAndSeverity()
+    {
+        var now = Fixture.Clock.GetUtcNow();
+        var currentHour = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        await Log.AppendAsync(Tenant,
+        [
+            TestEvents.New("a.b", "error", timestamp: currentHour),
+            TestEvents.New("a.b", "error", timestamp: now),
+            TestEvents.New("a.b", "warning", timestamp: currentHour.AddHours(-5).AddMinutes(59)),
+            TestEvents.New("a.b", "critical", timestamp: currentHour.AddHours(-23)),
+            TestEvents.New("a.b", "critical", timestamp: currentHour.AddHours(-23).AddTicks(-10)),
+        ]);
+
+        var hours = (await Log.GetStatsAsync(Tenant)).Last24HoursByHour;
+
+        Assert.Equal(24, hours.Count);
+        Assert.Equal(currentHour.AddHours(-23), hours[0].Hour);
+        Assert.Equal(currentHour, hours[23].Hour);
+        Assert.Equal(2, hours[23].BySeverity[Severity.Error]);
+        Assert.Equal(1, hours[18].BySeverity[Severity.Warning]);
+        Assert.Equal(1, hours[0].BySeverity[Severity.Critical]);
+        Assert.Equal(5 - 1, hours.Sum(h => h.BySeverity.Values.Sum()));
+    }
+
+    [Fact]
     public async Task StatsOfAnEmptyTenantAreZero()
     {
         var stats = await Log.GetStatsAsync(Tenant);
