@@ -66,7 +66,8 @@ export class StatsHeader {
     const width = 300, rowHeight = 18, labelWidth = 52, gap = 4;
     const barWidth = (width - labelWidth) / hours.length;
     const svg = document.createElementNS(SVG, 'svg');
-    svg.setAttribute('viewBox', `0 0 ${width} ${SEVERITIES.length * (rowHeight + gap)}`);
+    const axis = SEVERITIES.length * (rowHeight + gap);
+    svg.setAttribute('viewBox', `0 0 ${width} ${axis + 10}`);
     svg.setAttribute('role', 'img');
     const totals = SEVERITIES.map(s => `${s} ${hours.reduce((n, h) => n + (h[s] ?? 0), 0)}`).join(', ');
     svg.setAttribute('aria-label', `Events per hour over the last 24 hours: ${totals}`);
@@ -95,6 +96,14 @@ export class StatsHeader {
         svg.append(bar);
       });
     });
+    for (const [x, anchor, text] of [[labelWidth, 'start', `${absoluteTime(hours[0].hour).slice(11, 16)}`], [width, 'end', 'now']]) {
+      const tick = document.createElementNS(SVG, 'text');
+      tick.setAttribute('x', x);
+      tick.setAttribute('y', axis + 8);
+      tick.setAttribute('text-anchor', anchor);
+      tick.textContent = text;
+      svg.append(tick);
+    }
     this.histogram.replaceChildren(svg);
   }
 }

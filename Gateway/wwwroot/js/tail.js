@@ -126,7 +126,7 @@ export class Tail {
           el('span', { class: 'stream', text: event.stream }),
           event.resolved ? el('span', { class: 'flag', text: `resolved by ${event.resolved_by}` }) : null,
           flag ? el('span', { class: 'flag', text: flag }) : null,
-          el('span', { class: 'message', text: event.message || '—' }))));
+          event.message ? el('span', { class: 'message', text: event.message }) : null)));
     return li;
   }
 }
