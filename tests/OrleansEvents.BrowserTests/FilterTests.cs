@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using OrleansEvents.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrleansEvents.BrowserTests;
+
+public sealed class FilterTests(DashboardFixture fixture) : DashboardTest(fixture)
+{
+    [Fact]
+    public Task FiltersApplyToHistoryAndLiveAndAreKeptInTheUrl() => RunAsync(async () =>
+    {
+        var session = Unique("s");
+        var before = await Fixture.PostAsync(
+            new { event_type = "whatsapp.send_failed", severity = "error", session_id = session },
+            new { event_type = "stripe.charge_failed", severity = "error", session_id = session },
+            new { event_type = "whatsapp.delivered", severity = "info", session_id = session });
+        var dashboard = await OpenAsync();
+        var page = dashboard.Page;
+
+        var filters = page.Locator("#filters");
+        await filters.GetByLabel("Session id").FillAsync(session);
+        await filters.GetByLabel("Event type prefix").FillAsync("whatsapp.");
+        await filters.GetByLabel("Error", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await dashboard.WaitUntilReadyAsync();
+
+        Assert.Contains($"session_id={session}", page.Url, StringComparison.Ordinal);
+        Assert.Contains("event_type=whatsapp.", page.Url, StringComparison.Ordinal);
+        Assert.Contains("severity=error", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#tail li")).ToHaveCountAsync(1);
+        await Expect(dashboard.Row(LiveTailTests.Id(before[0]))).ToBeVisibleAsync();
+
+        // Live: only the matching one of the next three shows.
+        var after = await Fixture.PostAsync(
+            new { event_type = "stripe.charge_failed", severity = "error", session_id = session },
+            new { event_type = "whatsapp.delivered", severity = "info", session_id = session },
+            new { event_type = "whatsapp.send_failed", severity = "error", session_id = session });
+        await Expect(dashboard.Row(LiveTailTests.Id(after[2]))).ToBeVisibleAsync(new() { Timeout = 2000 });
+        Assert.Equal([LiveTailTests.Id(after[2]), LiveTailTests.Id(before[0])], await dashboard.TailIdsAsync());
+
+        // The address is shareable: a new dashboard opened on it shows the same view.
+        var shared = await OpenAsync(DashboardFixture.ReadKey, new Uri(page.Url).Query.TrimStart('?'));
+        await Expect(shared.Page.Locator("#filters").GetByLabel("Session id")).ToHaveValueAsync(session);
+        Assert.Equal(await dashboard.TailIdsAsync(), await shared.TailIdsAsync());
+    });
+}

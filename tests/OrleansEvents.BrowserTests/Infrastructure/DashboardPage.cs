@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace OrleansEvents.BrowserTests.Infrastructure;
+
+/// <summary>One open dashboard in its own browser context, with the page's console kept for failure reports.</summary>
+public sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    /// <summary>How long a live change may take to show: the "within 2 s".</summary>
+    public static readonly TimeSpan LiveDeadline = TimeSpan.FromSeconds(2);
+
+    public IPage Page { get; } = page;
+
+    public ConcurrentQueue<string> Console { get; } = new();
+
+    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, string key, string query = "", int width = 1280)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Silo.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var dashboard = new DashboardPage(context, page);
+        page.Console += (_, message) => dashboard.Console.Enqueue($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => dashboard.Console.Enqueue($"pageerror: {error}");
+        var separator = query.Length > 0 ? "&" : "";
+        await page.GotoAsync($"/?{query}{separator}key={Uri.EscapeDataString(key)}");
+        await dashboard.WaitUntilReadyAsync();
+        return dashboard;
+    }
+
+    /// <summary>Signed in, history loaded and the live feeds connected.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        await Page.WaitForSelectorAsync("body[data-ready='true']");
+        await Page.WaitForSelectorAsync("#connection[data-state='live']");
+    }
+
+    /// <summary>The row of an event in the tail.</summary>
+    public ILocator Row(long id) => Page.Locator($"#tail li[data-id='{id}']:not([data-flag])");
+
+    public async Task<long[]> TailIdsAsync() =>
+        await Page.EvalOnSelectorAllAsync<long[]>("#tail li:not([data-flag])", "rows => rows.map(r => Number(r.dataset.id))");
+
+    public async Task SaveFailureAsync(string name)
+    {
+        var folder = Artifacts.Folder();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        await File.WriteAllLinesAsync(Path.Combine(folder, $"{name}.console.log"), Console);
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

@@ -1,0 +1,119 @@
+using Microsoft.Playwright;
+using OrleansEvents.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrleansEvents.BrowserTests;
+
+public sealed class PageTests(DashboardFixture fixture) : DashboardTest(fixture)
+{
+    [Fact]
+    public Task StatsHeaderCountsLiveAndDrawsTheLastDayPerHour() => RunAsync(async () =>
+    {
+        var dashboard = await OpenAsync();
+        var page = dashboard.Page;
+        await Expect(page.Locator("#histogram svg")).ToBeVisibleAsync();
+        var before = long.Parse((await page.Locator("#stat-critical").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+
+        await Fixture.PostAsync(new { event_type = "scheduler.job_failed", severity = "critical", workflow_id = Unique("w") });
+
+        await Expect(page.Locator("#stat-critical")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 2000 });
+        var bars = page.Locator("#histogram rect[data-severity='critical']");
+        await Expect(bars).ToHaveCountAsync(24);
+        Assert.Equal(before + 1, (await bars.EvaluateAllAsync<long[]>("bars => bars.map(b => Number(b.dataset.count))")).Sum());
+        await Expect(page.Locator("#stat-last time")).ToHaveTextAsync("just now");
+    });
+
+    [Fact]
+    public Task DashboardWeighsUnder200KilobytesBesidesTheSignalRClient() => RunAsync(async () =>
+    {
+        var context = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.Silo.BaseAddress.ToString() });
+        try
+        {
+            var page = await context.NewPageAsync();
+            var sizes = new List<(string Url, int Bytes)>();
+            page.Response += async (_, response) =>
+            {
+                if (!response.Url.Contains("/api/", StringComparison.Ordinal) && !response.Url.Contains("/hubs/", StringComparison.Ordinal))
+                {
+                    var body = await response.BodyAsync();
+                    lock (sizes)
+                    {
+                        sizes.Add((response.Url, body.Length + 300)); // 300: a generous allowance for headers
+                    }
+                }
+            };
+            await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+            lock (sizes)
+            {
+                Assert.Contains(sizes, s => s.Url.EndsWith("/lib/signalr.min.js", StringComparison.Ordinal));
+                var own = sizes.Where(s => !s.Url.EndsWith("/lib/signalr.min.js", StringComparison.Ordinal)).Sum(s => s.Bytes);
+                Assert.True(own < 200 * 1024, $"{own} bytes: {string.Join(", ", sizes)}");
+            }
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    });
+
+    [Fact]
+    public Task OnANarrowScreenNothingScrollsSidewaysAndEveryControlHasALabel() => RunAsync(async () =>
+    {
+        await Fixture.PostAsync(new { event_type = "auth.password_reset_requested_from_an_unusually_long_event_type_name", severity = "warning", account_id = Unique("a"), message = new string('x', 400) });
+        var dashboard = await OpenAsync(width: 375);
+        var page = dashboard.Page;
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        var unlabeled = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('input, button')]
+              .filter(c => !(c.labels?.length) && !c.getAttribute('aria-label') && !c.textContent.trim())
+              .map(c => c.outerHTML)
+            """);
+        Assert.Empty(unlabeled);
+
+        // Keyboard only: Tab reaches the filters, arrow keys move between the views.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Live tail" }).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Unresolved" })).ToBeFocusedAsync();
+        await Expect(page.Locator("#view-unresolved")).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task ScreenshotOfABusyDashboardForTheReadme() => RunAsync(async () =>
+    {
+        var tag = Unique("demo");
+        // A day of traffic, so the histogram has something to draw.
+        var now = DateTimeOffset.UtcNow;
+        string[] severities = ["info", "info", "info", "warning", "info", "error", "info", "critical"];
+        await Fixture.PostAsync([.. Enumerable.Range(1, 60).Select(i => (object)new
+        {
+            event_type = i % 3 == 0 ? "whatsapp.send_failed" : "whatsapp.message_delivered",
+            severity = severities[(i * 7 + (i / 9)) % severities.Length],
+            session_id = $"{tag}-{i % 6}",
+            timestamp = now.AddMinutes(-(i * 23) - 5).ToString("O"),
+            message = "demo traffic",
+        })]);
+        await Fixture.PostAsync(
+            new { event_type = "whatsapp.message_delivered", severity = "info", session_id = $"{tag}-1", message = "Delivered to +49 151 …" },
+            new { event_type = "device.disconnected", severity = "warning", device_id = "kiosk-7", message = "No heartbeat for 90 s" },
+            new { event_type = "stripe.charge_failed", severity = "error", lead_id = "4711", message = "card_declined: insufficient funds" },
+            new { event_type = "scheduler.job_failed", severity = "critical", workflow_id = "nightly-export", message = "export timed out after 3 attempts", context = new { attempts = 3 } },
+            new { event_type = "auth.login", severity = "info", account_id = "acme", message = "staff login" });
+        var dashboard = await OpenAsync();
+        await Expect(dashboard.Page.Locator("#histogram svg")).ToBeVisibleAsync();
+        await Expect(dashboard.Page.Locator("#stat-last time")).ToHaveTextAsync("just now");
+        var total = System.Text.Json.JsonDocument.Parse(await Fixture.Admin.GetStringAsync("/api/events?limit=1&include_total=true")).RootElement.GetProperty("total").GetInt64();
+        await Expect(dashboard.Page.Locator("#stat-total")).ToHaveTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 5000 });
+
+        var shot = Path.Combine(Artifacts.Folder(), "dashboard.png");
+        await dashboard.Page.ScreenshotAsync(new() { Path = shot });
+        // docs/dashboard.png is committed; refresh it only on request so test runs leave the tree clean.
+        var docs = Path.Combine(Artifacts.RepositoryRoot(), "docs", "dashboard.png");
+        if (!File.Exists(docs) || Environment.GetEnvironmentVariable("EVENTS_UPDATE_SCREENSHOT") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(docs)!);
+            File.Copy(shot, docs, overwrite: true);
+        }
+    });
+}
