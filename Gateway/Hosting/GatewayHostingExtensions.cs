@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<LiveSession>();
         services.AddSingleton<HubSubscriptions>();
         services.AddSignalR().AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));
+        services.AddSingleton<HubLifetimeManager<EventsHub>, EventsHubLifetimeManager>();
         services.AddSingleton<AdminKeyFile>();
         services.AddSingleton<ApiKeyRing>();
         services.AddHostedService<AdminKeyAnnouncer>();

@@ -6,8 +6,10 @@ using OrleansEvents.Gateway.Live;
 namespace OrleansEvents.Gateway.Hubs;
 
 /// <summary>Sends one subscription's messages to its SignalR connection.</summary>
-internal sealed class HubSink(IHubContext<EventsHub, IEventsClient> hub, string connectionId) : ILiveSink
+internal sealed class HubSink(IHubContext<EventsHub, IEventsClient> hub, string connectionId, ILiveDirectTarget? direct) : ILiveSink
 {
+    public ILiveDirectTarget? Direct => direct;
+
     public Task SendAsync(LiveMessage message, CancellationToken cancellationToken)
     {
         var client = hub.Clients.Client(connectionId);

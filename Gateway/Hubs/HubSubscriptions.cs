@@ -17,7 +17,7 @@ namespace OrleansEvents.Gateway.Hubs;
 /// that feeds a connection lives here, until the connection subscribes anew or goes away.
 /// </summary>
 public sealed partial class HubSubscriptions(
-    LiveSession session, IGrainFactory grains, IHubContext<EventsHub, IEventsClient> hub, IOptions<GatewayOptions> options, ILogger<HubSubscriptions> logger)
+    LiveSession session, IGrainFactory grains, IHubContext<EventsHub, IEventsClient> hub, HubLifetimeManager<EventsHub> lifetime, IOptions<GatewayOptions> options, ILogger<HubSubscriptions> logger)
 {
     private readonly ConcurrentDictionary<string, Running> _running = new(StringComparer.Ordinal);
 
@@ -27,7 +27,10 @@ public sealed partial class HubSubscriptions(
         await StopAsync(connectionId);
         var stop = new CancellationTokenSource();
         var subscriber = session.Open(tenantId, filter, options.Value.LiveBufferCapacity);
-        var sink = new HubSink(hub, connectionId);
+        var direct = lifetime is EventsHubLifetimeManager connections && connections.TryGetConnection(connectionId, out var connection)
+            ? new HubDirectTarget(connection, options.Value.LiveBufferCapacity)
+            : null;
+        var sink = new HubSink(hub, connectionId, direct);
         var pump = Task.Run(() => RunAsync(connectionId, subscriber, after, sink, stop.Token));
         var stats = Task.Run(() => SendStatsAsync(connectionId, tenantId, stop.Token));
         _running[connectionId] = new Running(stop, Task.WhenAll(pump, stats));

@@ -9,4 +9,7 @@ public interface ILiveSink
 
     /// <summary>The subscriber fell behind and messages were dropped; committed events resume from <paramref name="after"/>, changes in between are lost.</summary>
     Task ResyncAsync(LogPosition after, CancellationToken cancellationToken);
+
+    /// <summary>Where the feed may write live messages itself once the subscriber has caught up; null to always go through the pump.</summary>
+    ILiveDirectTarget? Direct => null;
 }

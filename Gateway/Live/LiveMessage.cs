@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.Gateway.Json;
@@ -13,6 +15,7 @@ namespace OrleansEvents.Gateway.Live;
 public sealed class LiveMessage
 {
     private readonly Lazy<PreSerializedJson> _payload;
+    private readonly Lazy<SerializedHubMessage> _hubMessage;
 
     public LiveMessage(NotificationKind kind, StoredEvent stored, string? replayId = null)
     {
@@ -22,6 +25,9 @@ public sealed class LiveMessage
         _payload = new Lazy<PreSerializedJson>(() => new PreSerializedJson(kind == NotificationKind.Replayed
             ? JsonSerializer.SerializeToUtf8Bytes(new { replay_id = replayId, @event = stored }, GatewayJson.Default)
             : JsonSerializer.SerializeToUtf8Bytes(stored, GatewayJson.Default)));
+
+        // The whole SignalR frame, serialized once per protocol and written as is to every connection.
+        _hubMessage = new Lazy<SerializedHubMessage>(() => new SerializedHubMessage(new InvocationMessage(Name, [Payload])));
     }
 
     public NotificationKind Kind { get; }
@@ -35,6 +41,8 @@ public sealed class LiveMessage
     public LogPosition? Position => Kind == NotificationKind.Committed ? Event.Position : null;
 
     public PreSerializedJson Payload => _payload.Value;
+
+    public SerializedHubMessage HubMessage => _hubMessage.Value;
 
     public static LiveMessage Of(LogNotification notification) => new(notification.Kind, notification.Event, notification.ReplayId);
 }

@@ -44,9 +44,17 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
 
             if (!reader.TryRead(out var message))
             {
+                // Caught up: where the sink allows it, the feed writes live messages itself from here,
+                // and this loop only wakes again when that fails (overflow).
+                var direct = sink.Direct is { } target && subscriber.TryGoDirect(target);
                 if (!await reader.WaitToReadAsync(cancellationToken))
                 {
                     return;
+                }
+
+                if (direct)
+                {
+                    last = subscriber.TakeDirectLast(last);
                 }
 
                 continue;

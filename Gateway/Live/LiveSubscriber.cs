@@ -17,7 +17,10 @@ public sealed class LiveSubscriber : IDisposable
     private readonly EventFilter _filter;
     private readonly EventFilter _changeFilter;
     private readonly Channel<LiveMessage> _buffer;
+    private readonly Lock _mode = new();
     private int _overflowed;
+    private ILiveDirectTarget? _direct;
+    private LogPosition? _directLast;
 
     internal LiveSubscriber(LiveFeed feed, string tenantId, EventFilter filter, int capacity)
     {
@@ -42,6 +45,35 @@ public sealed class LiveSubscriber : IDisposable
 
     public void Dispose() => _feed.Remove(this);
 
+    /// <summary>
+    /// Lets the feed write to <paramref name="target"/> itself from now on, if nothing is buffered:
+    /// everything buffered has then been sent, so direct writes cannot overtake it.
+    /// </summary>
+    public bool TryGoDirect(ILiveDirectTarget target)
+    {
+        lock (_mode)
+        {
+            if (_buffer.Reader.Count > 0 || Volatile.Read(ref _overflowed) == 1)
+            {
+                return false;
+            }
+
+            _direct = target;
+            return true;
+        }
+    }
+
+    /// <summary>The later of <paramref name="last"/> and the last position written directly; clears the latter.</summary>
+    public LogPosition TakeDirectLast(LogPosition last)
+    {
+        lock (_mode)
+        {
+            var direct = _directLast;
+            _directLast = null;
+            return direct is { } position && position > last ? position : last;
+        }
+    }
+
     internal void Offer(LiveMessage message)
     {
         if (message.Event.TenantId != _tenantId
@@ -50,9 +82,27 @@ public sealed class LiveSubscriber : IDisposable
             return;
         }
 
-        if (!_buffer.Writer.TryWrite(message))
+        lock (_mode)
         {
-            Interlocked.Exchange(ref _overflowed, 1);
+            if (_direct is { } direct)
+            {
+                if (direct.TrySend(message))
+                {
+                    _directLast = message.Position ?? _directLast;
+                    return;
+                }
+
+                // Too much unsent on the connection: back to the pump, which resyncs from the log.
+                _direct = null;
+                Interlocked.Exchange(ref _overflowed, 1);
+                _buffer.Writer.TryWrite(message);
+                return;
+            }
+
+            if (!_buffer.Writer.TryWrite(message))
+            {
+                Interlocked.Exchange(ref _overflowed, 1);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using OrleansEvents.Bench.Fanout;
 using OrleansEvents.Bench.Runtime;
 
 // Each subcommand measures one layer and prints a table; run in Release:
@@ -5,6 +6,7 @@ using OrleansEvents.Bench.Runtime;
 return args switch
 {
     ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
+    ["fanout", .. var rest] => await FanoutBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -12,5 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: OrleansEvents.Bench <subcommand> [options]");
     Console.Error.WriteLine("  runtime [--seconds N]   no-op grain calls/s (one grain, 10 000 grains) and memory per idle activation");
+    Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N]   SignalR fan-out against a bare hub");
     return 2;
 }

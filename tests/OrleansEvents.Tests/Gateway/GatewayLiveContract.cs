@@ -207,6 +207,24 @@ public abstract class GatewayLiveContract(GatewayFixture fixture)
         Assert.Equal(0, fast.Resyncs);
     }
 
+    [Fact]
+    public async Task DirectWritesThatAreRefusedFallBackToResyncAndCatchUpWithoutGapsOrRepeats()
+    {
+        var session = Fixture.Host.Services.GetRequiredService<LiveSession>();
+        var sink = new DirectRecordingSink(acceptBeforeRefusing: 3);
+        using var stop = new CancellationTokenSource();
+        var run = session.RunAsync(Tenant.Id, new EventFilter { LeadId = "direct-one" }, after: null, capacity: 100, sink, stop.Token);
+
+        var ids = await PostEachAsync("direct-one", 8);
+        await sink.WaitForAsync(ids.Count, Wait);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        Assert.Equal(ids, sink.EventIds);
+        Assert.Equal(1, sink.Resyncs);
+        Assert.True(sink.DirectSends >= 3);
+    }
+
     protected static long Id(SseEvent e) => JsonDocument.Parse(e.Data).RootElement.GetProperty("id").GetInt64();
 
     protected async Task PostAsync(string body) =>
