@@ -46,6 +46,7 @@ public sealed class DetailTests(DashboardFixture fixture) : DashboardTest(fixtur
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();
-        Assert.DoesNotContain("event=", page.Url, StringComparison.Ordinal);
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("event="));
+        await Expect(dashboard.Row(LiveTailTests.Id(stored)).GetByRole(AriaRole.Button)).ToBeFocusedAsync();
     });
 }

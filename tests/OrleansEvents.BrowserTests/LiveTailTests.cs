@@ -83,5 +83,20 @@ public sealed class LiveTailTests(DashboardFixture fixture) : DashboardTest(fixt
         Assert.Equal(shown.Length, shown.Distinct().Count());
     });
 
+    [Fact]
+    public Task ThePageKeepsOnlyTheNewestRows() => RunAsync(async () =>
+    {
+        var workflow = Unique("w");
+        var dashboard = await OpenAsync(query: $"workflow_id={workflow}");
+
+        var stored = await Fixture.PostAsync([.. Enumerable.Range(0, 520).Select(i => (object)new { event_type = "workflow.tick", workflow_id = workflow, message = $"tick {i}" })]);
+
+        await Expect(dashboard.Row(Id(stored[^1]))).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(dashboard.Page.Locator("#tail li")).ToHaveCountAsync(500);
+        await Expect(dashboard.Row(Id(stored[19]))).ToHaveCountAsync(0);
+        await Expect(dashboard.Row(Id(stored[20]))).ToHaveCountAsync(1);
+        await Expect(dashboard.Page.Locator("#tail-summary")).ToContainTextAsync("newest 500");
+    });
+
     internal static long Id(JsonElement stored) => stored.GetProperty("id").GetInt64();
 }

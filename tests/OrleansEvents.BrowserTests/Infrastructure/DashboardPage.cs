@@ -13,19 +13,19 @@ public sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyncD
 
     public ConcurrentQueue<string> Console { get; } = new();
 
-    public static async Task<DashboardPage> OpenAsync(DashboardFixture fixture, string key, string query = "", int width = 1280)
+    /// <summary>Opens the dashboard of <paramref name="address"/> (a full URL, as an operator would paste it) in a new context.</summary>
+    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri address, int width = 1280)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Silo.BaseAddress.ToString(),
+            BaseURL = $"{address.Scheme}://{address.Authority}",
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
         var page = await context.NewPageAsync();
         var dashboard = new DashboardPage(context, page);
         page.Console += (_, message) => dashboard.Console.Enqueue($"{message.Type}: {message.Text}");
         page.PageError += (_, error) => dashboard.Console.Enqueue($"pageerror: {error}");
-        var separator = query.Length > 0 ? "&" : "";
-        await page.GotoAsync($"/?{query}{separator}key={Uri.EscapeDataString(key)}");
+        await page.GotoAsync(address.ToString());
         await dashboard.WaitUntilReadyAsync();
         return dashboard;
     }

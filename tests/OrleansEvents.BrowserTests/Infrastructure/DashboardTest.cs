@@ -15,7 +15,13 @@ public abstract class DashboardTest(DashboardFixture fixture) : IAsyncLifetime
 
     protected async Task<DashboardPage> OpenAsync(string key = DashboardFixture.AdminKey, string query = "", int width = 1280)
     {
-        var page = await DashboardPage.OpenAsync(Fixture, key, query, width);
+        var separator = query.Length > 0 ? "&" : "";
+        return await OpenAsync(new Uri(Fixture.Silo.BaseAddress, $"/?{query}{separator}key={Uri.EscapeDataString(key)}"), width);
+    }
+
+    protected async Task<DashboardPage> OpenAsync(Uri address, int width = 1280)
+    {
+        var page = await DashboardPage.OpenAsync(Fixture.Browser, address, width);
         _pages.Add(page);
         return page;
     }
