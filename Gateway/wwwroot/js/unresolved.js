@@ -7,37 +7,50 @@ export class UnresolvedView {
   constructor({ api, container, summary, error, badge, canResolve, onOpen, onStream, onChange }) {
     Object.assign(this, { api, container, summary, error, badge, canResolve, onOpen, onStream, onChange });
     this.open = new Map(); // id → event
+    this.arrived = null; // live changes seen during a load
     this.complete = false;
   }
 
   async load() {
+    // Live changes that land while the page is in flight may be newer than it: replay them on top.
+    this.arrived = [];
     try {
       const page = await this.api.get('/api/events/unresolved', { limit: LIMIT });
       this.open = new Map(page.events.map(e => [e.id, e]));
       this.complete = page.events.length < LIMIT;
       this.error.textContent = '';
+      for (const [event, removed] of this.arrived) {
+        this.change(event, removed);
+      }
     } catch (failure) {
       this.error.textContent = `Could not load open problems: ${failure.message}`;
+    } finally {
+      this.arrived = null;
     }
     this.render();
   }
 
-  /** Any event the live feed reports: new problems appear, resolved ones leave, reopened ones return. */
-  apply(event) {
-    const isOpen = !event.resolved && rank(event.severity) >= rank('warning');
+  change(event, removed) {
+    this.arrived?.push([event, removed]);
+    const isOpen = !removed && !event.resolved && rank(event.severity) >= rank('warning');
     const had = this.open.has(event.id);
     if (isOpen) {
       this.open.set(event.id, event);
     } else {
       this.open.delete(event.id);
     }
-    if (isOpen || had) {
+    return isOpen || had;
+  }
+
+  /** Any event the live feed reports: new problems appear, resolved ones leave, reopened ones return. */
+  apply(event) {
+    if (this.change(event, false)) {
       this.render();
     }
   }
 
   remove(event) {
-    if (this.open.delete(event.id)) {
+    if (this.change(event, true)) {
       this.render();
     }
   }
