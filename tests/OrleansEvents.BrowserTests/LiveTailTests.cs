@@ -84,6 +84,64 @@ public sealed class LiveTailTests(DashboardFixture fixture) : DashboardTest(fixt
     });
 
     [Fact]
+    public Task ASocketCutByTheNetworkReconnectsByItselfWithoutGapsOrDuplicates() => RunAsync(async () =>
+    {
+        var workflow = Unique("w");
+        var sockets = new List<(IWebSocketRoute Page, IWebSocketRoute Server)>();
+        // Every hub WebSocket passes through the test, which can then cut it as a failing network would.
+        var dashboard = await OpenAsync(query: $"workflow_id={workflow}", prepare: context => context.RouteWebSocketAsync("**/hubs/events*", route =>
+        {
+            var server = route.ConnectToServer();
+            lock (sockets)
+            {
+                sockets.Add((route, server));
+            }
+        }));
+        var page = dashboard.Page;
+        const int Count = 30;
+
+        var posted = new List<long>();
+        var posting = Task.Run(async () =>
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var stored = await Fixture.PostAsync(new { event_type = "workflow.step_done", workflow_id = workflow, message = $"step {i}" });
+                lock (posted)
+                {
+                    posted.Add(Id(stored[0]));
+                }
+
+                await Task.Delay(40);
+            }
+        });
+
+        await Expect(page.Locator("#tail li")).Not.ToHaveCountAsync(0, new() { Timeout = 5000 });
+        (IWebSocketRoute Page, IWebSocketRoute Server)[] open;
+        lock (sockets)
+        {
+            open = [.. sockets];
+        }
+
+        Assert.NotEmpty(open);
+        foreach (var (pageSide, serverSide) in open)
+        {
+            await serverSide.CloseAsync(new() { Code = 4000, Reason = "network test" });
+            await pageSide.CloseAsync(new() { Code = 4000, Reason = "network test" });
+        }
+
+        await posting;
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 10_000 });
+        await Expect(page.Locator("#tail li")).ToHaveCountAsync(Count, new() { Timeout = 5000 });
+        lock (sockets)
+        {
+            Assert.True(sockets.Count > open.Length, "the page did not open new sockets");
+        }
+
+        var shown = await dashboard.TailIdsAsync();
+        Assert.Equal(posted.OrderByDescending(id => id), shown);
+    });
+
+    [Fact]
     public Task ThePageKeepsOnlyTheNewestRows() => RunAsync(async () =>
     {
         var workflow = Unique("w");

@@ -14,13 +14,18 @@ public sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyncD
     public ConcurrentQueue<string> Console { get; } = new();
 
     /// <summary>Opens the dashboard of <paramref name="address"/> (a full URL, as an operator would paste it) in a new context.</summary>
-    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri address, int width = 1280)
+    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri address, int width = 1280, Func<IBrowserContext, Task>? prepare = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = $"{address.Scheme}://{address.Authority}",
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
+
         var page = await context.NewPageAsync();
         var dashboard = new DashboardPage(context, page);
         page.Console += (_, message) => dashboard.Console.Enqueue($"{message.Type}: {message.Text}");

@@ -13,15 +13,16 @@ public abstract class DashboardTest(DashboardFixture fixture) : IAsyncLifetime
     /// <summary>A short unique word, so each test sees only its own events.</summary>
     protected static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 10)];
 
-    protected async Task<DashboardPage> OpenAsync(string key = DashboardFixture.AdminKey, string query = "", int width = 1280)
+    protected async Task<DashboardPage> OpenAsync(
+        string key = DashboardFixture.AdminKey, string query = "", int width = 1280, Func<Microsoft.Playwright.IBrowserContext, Task>? prepare = null)
     {
         var separator = query.Length > 0 ? "&" : "";
-        return await OpenAsync(new Uri(Fixture.Silo.BaseAddress, $"/?{query}{separator}key={Uri.EscapeDataString(key)}"), width);
+        return await OpenAsync(new Uri(Fixture.Silo.BaseAddress, $"/?{query}{separator}key={Uri.EscapeDataString(key)}"), width, prepare);
     }
 
-    protected async Task<DashboardPage> OpenAsync(Uri address, int width = 1280)
+    protected async Task<DashboardPage> OpenAsync(Uri address, int width = 1280, Func<Microsoft.Playwright.IBrowserContext, Task>? prepare = null)
     {
-        var page = await DashboardPage.OpenAsync(Fixture.Browser, address, width);
+        var page = await DashboardPage.OpenAsync(Fixture.Browser, address, width, prepare);
         _pages.Add(page);
         return page;
     }
