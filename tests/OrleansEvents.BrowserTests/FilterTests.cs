@@ -43,4 +43,24 @@ public sealed class FilterTests(DashboardFixture fixture) : DashboardTest(fixtur
         await Expect(shared.Page.Locator("#filters").GetByLabel("Session id")).ToHaveValueAsync(session);
         Assert.Equal(await dashboard.TailIdsAsync(), await shared.TailIdsAsync());
     });
+
+    [Fact]
+    public Task TimeRangeAndTextFromASharedAddressSelectTheirEvents() => RunAsync(async () =>
+    {
+        var device = Unique("d");
+        var now = DateTimeOffset.UtcNow;
+        var stored = await Fixture.PostAsync(
+            new { event_type = "device.rebooted", device_id = device, message = "Reboot after update", timestamp = now.AddHours(-3).ToString("O") },
+            new { event_type = "device.rebooted", device_id = device, message = "Reboot after UPDATE", timestamp = now.AddHours(-2).ToString("O") },
+            new { event_type = "device.rebooted", device_id = device, message = "Reboot by watchdog", timestamp = now.AddHours(-2).AddMinutes(5).ToString("O") },
+            new { event_type = "device.rebooted", device_id = device, message = "Reboot after update", timestamp = now.AddHours(-1).ToString("O") });
+        var since = Uri.EscapeDataString(now.AddMinutes(-150).ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        var until = Uri.EscapeDataString(now.AddMinutes(-90).ToString("yyyy-MM-ddTHH:mm:ssZ"));
+
+        var dashboard = await OpenAsync(query: $"device_id={device}&q=update&since={since}&until={until}");
+
+        Assert.Equal([LiveTailTests.Id(stored[1])], await dashboard.TailIdsAsync());
+        await Expect(dashboard.Page.Locator("#filters").GetByLabel("Text")).ToHaveValueAsync("update");
+        await Expect(dashboard.Page.Locator("#filters").GetByLabel("From")).Not.ToHaveValueAsync("");
+    });
 }
