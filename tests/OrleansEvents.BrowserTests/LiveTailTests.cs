@@ -26,6 +26,7 @@ public sealed class LiveTailTests(DashboardFixture fixture) : DashboardTest(fixt
         }
 
         Assert.Equal(ids.AsEnumerable().Reverse(), await dashboard.TailIdsAsync());
+        Assert.DoesNotContain(dashboard.Console, line => line.StartsWith("error", StringComparison.Ordinal) || line.StartsWith("pageerror", StringComparison.Ordinal));
     });
 
     [Fact]

@@ -3,6 +3,16 @@ namespace OrleansEvents.BrowserTests.Infrastructure;
 /// <summary>Where failing tests leave their screenshot and console log: TestResults/ beside this project.</summary>
 public static class Artifacts
 {
+    /// <summary>Removes what failures of an earlier run left, so the folder only ever tells about the last run.</summary>
+    public static void ClearFailures()
+    {
+        foreach (var log in Directory.EnumerateFiles(Folder(), "*.console.log"))
+        {
+            File.Delete(log);
+            File.Delete(Path.ChangeExtension(Path.ChangeExtension(log, null), ".png"));
+        }
+    }
+
     public static string Folder()
     {
         // bin/{Configuration}/net10.0 → the project folder.

@@ -37,6 +37,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium (.ci/run does).");
         }
 
+        Artifacts.ClearFailures();
         Silo = SiloProcess.Start(_directory,
             $"--Auth:ApiKeys:0:Key={AdminKey}", "--Auth:ApiKeys:0:Role=admin", "--Auth:ApiKeys:0:Name=ops-admin",
             $"--Auth:ApiKeys:1:Key={WriteKey}", "--Auth:ApiKeys:1:Role=write", "--Auth:ApiKeys:1:Name=support",

@@ -30,6 +30,13 @@ public sealed class DashboardPage(IBrowserContext context, IPage page) : IAsyncD
         var dashboard = new DashboardPage(context, page);
         page.Console += (_, message) => dashboard.Console.Enqueue($"{message.Type}: {message.Text}");
         page.PageError += (_, error) => dashboard.Console.Enqueue($"pageerror: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                dashboard.Console.Enqueue($"http {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
         await page.GotoAsync(address.ToString());
         await dashboard.WaitUntilReadyAsync();
         return dashboard;
