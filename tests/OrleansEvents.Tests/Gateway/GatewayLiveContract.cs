@@ -126,6 +126,18 @@ public abstract class GatewayLiveContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task HubAcceptsSubscribeWithTheFilterAloneOrNoArgumentsAtAll()
+    {
+        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+
+        var filterOnly = await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-args" });
+        var none = await hub.InvokeAsync("SubscribeAsync");
+
+        Assert.Matches("^[0-9]+-[0-9]+$", filterOnly.GetProperty("after_cursor").GetString());
+        Assert.Matches("^[0-9]+-[0-9]+$", none.GetProperty("after_cursor").GetString());
+    }
+
+    [Fact]
     public async Task HubRefusesAnInvalidFilterOrCursor()
     {
         await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
