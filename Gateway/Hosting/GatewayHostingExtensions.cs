@@ -1,9 +1,22 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansEvents.Gateway.Apis;
+using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.Health;
+using OrleansEvents.Gateway.Hubs;
+using OrleansEvents.Gateway.Live;
+using OrleansEvents.Gateway.Json;
+using OrleansEvents.Gateway.OpenApi;
+using OrleansEvents.Gateway.Problems;
+using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Runtime.Hosting;
 
 namespace OrleansEvents.Gateway.Hosting;
 
@@ -11,22 +24,90 @@ namespace OrleansEvents.Gateway.Hosting;
 public static class GatewayHostingExtensions
 {
     private const string ReadyTag = "ready";
+    private const string CorsPolicy = "configured-origins";
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+
+        services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+
+        services.AddSingleton<EventAudit>();
+        services.AddGrainRuntime();
+        services.AddSingleton<LiveFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());
+        services.AddSingleton<LiveSession>();
+        services.AddSingleton<HubSubscriptions>();
+        services.AddSignalR().AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));
+        services.AddSingleton<HubLifetimeManager<EventsHub>, EventsHubLifetimeManager>();
+        services.AddSingleton<AdminKeyFile>();
+        services.AddSingleton<ApiKeyRing>();
+        services.AddHostedService<AdminKeyAnnouncer>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var read = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser().RequireClaim(CallerClaims.Role, ApiKeyRoles.AtLeast(ApiKeyRole.Read)).Build();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(GatewayPolicies.Read, read)
+            .AddPolicy(GatewayPolicies.Write, p => p.RequireAuthenticatedUser().RequireClaim(CallerClaims.Role, ApiKeyRoles.AtLeast(ApiKeyRole.Write)))
+            .AddPolicy(GatewayPolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(CallerClaims.Role, ApiKeyRoles.AtLeast(ApiKeyRole.Admin)))
+            // Anything not marked otherwise needs at least a read key: the API is never open by accident.
+            .SetFallbackPolicy(read);
+        services.AddGatewayRateLimiting();
+
+        var origins = builder.Configuration.GetSection($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.CorsAllowedOrigins)}").Get<string[]>() ?? [];
+        services.AddCors(cors =>
+        {
+            if (origins.Length > 0)
+            {
+                cors.AddPolicy(CorsPolicy, policy => policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().AllowCredentials());
+            }
+        });
+
+        services.AddOpenApi(openApi => openApi.AddOperationTransformer<QueryParametersTransformer>().AddOperationTransformer<RequestBodyTransformer>());
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
+            .AddCheck<LogTailerHealthCheck>("log_tailer", tags: [ReadyTag]);
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
+    public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.CorsAllowedOrigins.Length > 0)
+        {
+            app.UseCors(CorsPolicy);
+        }
+
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
         // Live: the process answers. Ready: it can serve, i.e. storage answers.
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
-        return endpoints;
+        }).AllowAnonymous().DisableRateLimiting();
+        app.MapOpenApi().AllowAnonymous();
+
+        var api = app.MapGroup("").WithCommonProblems();
+        api.MapEventQueriesApi();
+        api.MapEventCommandsApi();
+        api.MapStreamsApi();
+        api.MapOperationsApi();
+        api.MapLogStreamApi();
+        app.MapHub<EventsHub>("/hubs/events");
+        return app;
     }
 }

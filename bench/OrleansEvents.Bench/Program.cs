@@ -1,4 +1,5 @@
 using OrleansEvents.Bench.Append;
+using OrleansEvents.Bench.Fanout;
 using OrleansEvents.Bench.Runtime;
 
 // Each subcommand measures one layer and prints a table; run in Release:
@@ -8,6 +9,7 @@ return args switch
 {
     ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
     ["append", .. var rest] => await AppendBenchmark.RunAsync(rest),
+    ["fanout", .. var rest] => await FanoutBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -16,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("usage: OrleansEvents.Bench <subcommand> [options]");
     Console.Error.WriteLine("  runtime [--seconds N]   no-op grain calls/s (one grain, 10 000 grains) and memory per idle activation");
     Console.Error.WriteLine("  append --postgres CS [--seconds N] [--flushes N]   append throughput and latency against naive INSERT and COPY (bench/append.sh)");
+    Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N]   SignalR fan-out against a bare hub");
     return 2;
 }

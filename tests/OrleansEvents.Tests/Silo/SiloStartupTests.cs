@@ -38,7 +38,8 @@ public sealed class SiloStartupTests : IDisposable
         var health = await ready.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal("postgres", health.GetProperty("checks").GetProperty("storage").GetProperty("data").GetProperty("provider").GetString());
-        Assert.False(Directory.Exists(Path.Combine(_directory, "data")));
+        // ./data holds only the generated admin key (no key is configured); no SQLite file is made.
+        Assert.False(File.Exists(Path.Combine(_directory, "data", "events.db")));
     }
 
     [Fact]

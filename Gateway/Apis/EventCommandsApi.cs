@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using OrleansEvents.Commands;
+using OrleansEvents.Events;
+using OrleansEvents.Gateway.Auth;
+using OrleansEvents.Gateway.Hosting;
+using OrleansEvents.Gateway.OpenApi;
+using OrleansEvents.Gateway.Problems;
+using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Storage;
+using OrleansEvents.Validation;
+
+namespace OrleansEvents.Gateway.Apis;
+
+/// <summary>Changes to a tenant's events, each routed through its stream's grain by <see cref="EventCommands"/>.</summary>
+public static class EventCommandsApi
+{
+    public static IEndpointRouteBuilder MapEventCommandsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var events = endpoints.MapGroup("/api/events").WithTags("Events");
+
+        events.MapPost("/", AppendAsync)
+            .WithName("AppendEvents")
+            .WithSummary("Append one event or an array of up to 1 000 (all or nothing); 201 with the stored events, 200 when every event_id was already stored.")
+            .WithJsonBody<NewEventBody>()
+            .RequireAuthorization(GatewayPolicies.Write);
+
+        events.MapPost("/{id:long}/resolve", ResolveAsync)
+            .WithName("ResolveEvent")
+            .WithSummary("Resolve an event { resolved_by: human|llm_agent|auto, note }; an earlier resolution is kept.")
+            .WithJsonBody<ResolveBody>(required: false)
+            .RequireAuthorization(GatewayPolicies.Write);
+
+        events.MapPost("/{id:long}/unresolve", UnresolveAsync)
+            .WithName("UnresolveEvent")
+            .WithSummary("Reopen a resolved event.")
+            .RequireAuthorization(GatewayPolicies.Write);
+
+        events.MapPut("/{id:long}", UpdateAsync)
+            .WithName("UpdateEvent")
+            .WithSummary("Edit severity, message, context or source of an event (admin; audited).")
+            .WithJsonBody<EventEditBody>()
+            .RequireAuthorization(GatewayPolicies.Admin);
+
+        events.MapDelete("/{id:long}", DeleteAsync)
+            .WithName("DeleteEvent")
+            .WithSummary("Delete an event (admin; audited); 204, or 404 when there is no such event.")
+            .RequireAuthorization(GatewayPolicies.Admin);
+
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<object>, Ok<object>>> AppendAsync(
+        HttpRequest request, ClaimsPrincipal user, EventCommands commands, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    {
+        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken)
+            ?? throw new RequestRejectedException(StatusCodes.Status400BadRequest, new Validation.FieldError("body", "must be an event object or an array of event objects"));
+        var (events, single) = NewEventReader.Read(body.RootElement);
+        IReadOnlyList<AppendedEvent> appended;
+        try
+        {
+            appended = await commands.AppendAsync(user.TenantId(), events, cancellationToken);
+        }
+        catch (EventValidationException invalid) when (single)
+        {
+            // One object in, so its fields are named plainly: severity, not [0].severity.
+            throw new EventValidationException(invalid.Errors.Select(e => e with { Field = e.Field.StartsWith("[0].", StringComparison.Ordinal) ? e.Field[4..] : e.Field }).ToList());
+        }
+
+        object answer = single ? appended[0].Event : appended.Select(a => a.Event).ToList();
+        return appended.All(a => a.IsDuplicate)
+            ? TypedResults.Ok(answer)
+            : TypedResults.Created(single ? $"/api/events/{appended[0].Event.Id}" : null, answer);
+    }
+
+    private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> ResolveAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, EventCommands commands, IEventLog log, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    {
+        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var resolution = ResolutionReader.Read(body?.RootElement);
+        await commands.ResolveAsync(user.TenantId(), [id], resolution.By, resolution.Note, cancellationToken);
+        return await CurrentAsync(log, user, id, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> UnresolveAsync(
+        long id, ClaimsPrincipal user, EventCommands commands, IEventLog log, CancellationToken cancellationToken)
+    {
+        await commands.UnresolveAsync(user.TenantId(), [id], cancellationToken);
+        return await CurrentAsync(log, user, id, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> UpdateAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, EventCommands commands, EventAudit audit, IOptions<GatewayOptions> options,
+        CancellationToken cancellationToken)
+    {
+        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var update = EventEditReader.Read(body?.RootElement);
+        if (await commands.UpdateAsync(user.TenantId(), id, update, cancellationToken) is not { } updated)
+        {
+            return GatewayProblems.NotFound($"no event with id {id}");
+        }
+
+        await audit.EditedAsync(user, id, update, cancellationToken);
+        return TypedResults.Ok(updated);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, ClaimsPrincipal user, EventCommands commands, EventAudit audit, CancellationToken cancellationToken)
+    {
+        if (!await commands.DeleteAsync(user.TenantId(), id, cancellationToken))
+        {
+            return GatewayProblems.NotFound($"no event with id {id}");
+        }
+
+        await audit.DeletedAsync(user, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> CurrentAsync(IEventLog log, ClaimsPrincipal user, long id, CancellationToken cancellationToken) =>
+        await log.GetAsync(user.TenantId(), id, cancellationToken) is { } stored
+            ? TypedResults.Ok(stored)
+            : GatewayProblems.NotFound($"no event with id {id}");
+}

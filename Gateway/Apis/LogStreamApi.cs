@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using OrleansEvents.Events;
+using OrleansEvents.Gateway.Auth;
+using OrleansEvents.Gateway.Hosting;
+using OrleansEvents.Gateway.Live;
+using OrleansEvents.Gateway.OpenApi;
+using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Validation;
+
+namespace OrleansEvents.Gateway.Apis;
+
+/// <summary>The live feed as Server-Sent Events, with the filters of GET /api/events and resume by <c>Last-Event-ID</c>.</summary>
+public static class LogStreamApi
+{
+    public static IEndpointRouteBuilder MapLogStreamApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/logs/stream", StreamAsync)
+            .WithTags("Live")
+            .WithName("StreamEvents")
+            .WithSummary("Server-Sent Events of the tenant's events as they commit. With Last-Event-ID (or after) it first sends the stored events after that cursor, then live ones, each once.")
+            .WithQueryParameters(QueryParameters.LiveStream)
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .RequireAuthorization(GatewayPolicies.Read);
+        return endpoints;
+    }
+
+    private static async Task StreamAsync(HttpContext context, ClaimsPrincipal user, LiveSession session, IOptions<GatewayOptions> options)
+    {
+        var filter = EventQueryParser.Parse(context.Request.Query, QueryParameters.LiveStream);
+        var after = Cursor(context.Request);
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var aborted = context.RequestAborted;
+        var sink = new SseSink(response);
+        try
+        {
+            await sink.OpenAsync(aborted);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            var heartbeats = HeartbeatAsync(sink, options.Value.SseHeartbeat, stop.Token);
+            try
+            {
+                await session.RunAsync(user.TenantId(), filter, after, options.Value.LiveBufferCapacity, sink, aborted);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await heartbeats;
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        {
+            // The client went away: the normal end of a stream.
+        }
+    }
+
+    private static LogPosition? Cursor(HttpRequest request)
+    {
+        var (field, text) = request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header
+            ? ("Last-Event-ID", header)
+            : ("after", request.Query["after"].ToString());
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return LogPosition.TryParse(text, out var position)
+            ? position
+            : throw new EventValidationException([new FieldError(field, "must be a cursor {tx}-{id} as sent in the id: field of an earlier event")]);
+    }
+
+    private static async Task HeartbeatAsync(SseSink sink, TimeSpan every, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (DateTimeOffset.UtcNow - sink.LastWriteAt >= every * 0.9)
+                {
+                    await sink.HeartbeatAsync(cancellationToken);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            // Stream over.
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using OrleansEvents.Gateway.Auth;
+using OrleansEvents.Gateway.Hosting;
+using OrleansEvents.Gateway.OpenApi;
+using OrleansEvents.Gateway.Problems;
+using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Gateway.Responses;
+using OrleansEvents.Grains;
+using OrleansEvents.Hosting;
+using OrleansEvents.Runtime.Grains;
+
+namespace OrleansEvents.Gateway.Apis;
+
+/// <summary>Stats, replay and retention: answered by the tenant's stats and replay grains and the cluster's retention grain.</summary>
+public static class OperationsApi
+{
+    public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/events/stats", StatsAsync)
+            .WithTags("Events")
+            .WithName("GetEventStats")
+            .WithSummary("The tenant's totals, by severity, by type, by category, last 24 h, last event time and unresolved count (cached for seconds).")
+            .RequireAuthorization(GatewayPolicies.Read);
+
+        endpoints.MapPost("/api/events/replay", ReplayAsync)
+            .WithTags("Admin")
+            .WithName("ReplayEvents")
+            .WithSummary("Re-publish stored events to live subscribers, flagged as replayed, never stored again (admin; audited). Dry run by default; at least one filter required.")
+            .WithJsonBody<ReplayBody>()
+            .RequireAuthorization(GatewayPolicies.Admin);
+
+        endpoints.MapPost("/api/admin/retention/run", RetentionAsync)
+            .WithTags("Admin")
+            .WithName("RunRetention")
+            .WithSummary("Apply the retention policy now, across the cluster; { dry_run } (default true) only counts. Admin key of the system tenant only; audited.")
+            .WithJsonBody<RetentionRunBody>(required: false)
+            .RequireAuthorization(GatewayPolicies.Admin);
+
+        return endpoints;
+    }
+
+    private static async Task<Ok<StatsResponse>> StatsAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(StatsResponse.Of(await grains.GetGrain<IStatsGrain>(user.TenantId()).GetStatsAsync()));
+
+    private static async Task<Ok<ReplayResponse>> ReplayAsync(
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, EventAudit audit, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    {
+        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var (replay, dryRun) = ReplayRequestReader.Read(body?.RootElement);
+        var grain = grains.GetGrain<IReplayGrain>(user.TenantId());
+        var report = dryRun ? await grain.DryRunAsync(replay) : await grain.ReplayAsync(replay, user.KeyNameOf() ?? "api");
+        audit.Replayed(user, report.ReplayId, report.EventsFound, dryRun);
+        return TypedResults.Ok(ReplayResponse.Of(report));
+    }
+
+    private static async Task<Results<Ok<RetentionResponse>, ProblemHttpResult>> RetentionAsync(
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, EventAudit audit, IOptions<GatewayOptions> options,
+        IOptions<EventsOptions> events, CancellationToken cancellationToken)
+    {
+        // Retention spans every tenant; its counts would tell one tenant about another's events.
+        if (user.TenantId() != events.Value.SystemTenant)
+        {
+            return TypedResults.Problem(
+                $"retention is cluster-wide; only an admin key of the system tenant '{events.Value.SystemTenant}' may run it",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+
+        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var dryRun = RetentionRunReader.ReadDryRun(body?.RootElement);
+        var report = await grains.GetGrain<IRetentionGrain>(IRetentionGrain.ClusterKey).RunAsync(dryRun);
+        audit.RetentionRun(user, report.Deleted, dryRun);
+        return TypedResults.Ok(RetentionResponse.Of(report));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using OrleansEvents.Events;
+
+namespace OrleansEvents.Gateway.Export;
+
+/// <summary>One CSV line per event (RFC 4180 quoting); context as compact JSON in one cell.</summary>
+public static class EventCsv
+{
+    public const string Header =
+        "id,event_id,stream,version,position,timestamp,recorded_at,category,severity,event_type,message,source," +
+        "lead_id,session_id,device_id,account_id,workflow_id,context,resolved,resolved_by,resolved_at,resolution_note";
+
+    public static string Row(StoredEvent e) => string.Join(',',
+        e.Id.ToString(CultureInfo.InvariantCulture),
+        Quote(e.EventId),
+        Quote(e.Stream.ToString()),
+        e.Version.ToString(CultureInfo.InvariantCulture),
+        e.Position.ToString(),
+        Time(e.Timestamp),
+        Time(e.RecordedAt),
+        Quote(e.Category),
+        WireNames.Of(e.Severity),
+        Quote(e.EventType),
+        Quote(e.Message),
+        Quote(e.Source),
+        Quote(e.LeadId),
+        Quote(e.SessionId),
+        Quote(e.DeviceId),
+        Quote(e.AccountId),
+        Quote(e.WorkflowId),
+        Quote(e.Context?.GetRawText()),
+        e.Resolved ? "true" : "false",
+        e.ResolvedBy is { } by ? WireNames.Of(by) : "",
+        e.ResolvedAt is { } at ? Time(at) : "",
+        Quote(e.ResolutionNote));
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Quote(string? text) =>
+        text is null ? ""
+        : text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : text;
+}

@@ -1,0 +1,35 @@
+namespace OrleansEvents.Gateway.OpenApi;
+
+/// <summary>What each query parameter means, for the OpenAPI document.</summary>
+internal static class QueryParameterDescriptions
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["severity"] = "One severity or a comma list: info, warning, error, critical (WARN, ERROR … accepted).",
+        ["min_severity"] = "This severity or worse.",
+        ["category"] = "Exact category, e.g. scheduler.",
+        ["event_type"] = "Exact event type, or a prefix ending in *, e.g. whatsapp.*.",
+        ["stream"] = "Exact stream, kind/key, e.g. lead/123.",
+        ["lead_id"] = "Events of this lead.",
+        ["session_id"] = "Events of this session.",
+        ["device_id"] = "Events of this device.",
+        ["account_id"] = "Events of this account.",
+        ["workflow_id"] = "Events of this workflow.",
+        ["source"] = "Exact source, e.g. backend.",
+        ["resolved"] = "true or false.",
+        ["since"] = "RFC 3339; events that happened at or after it.",
+        ["until"] = "RFC 3339; events that happened at or before it.",
+        ["q"] = "Case-insensitive text in the message (≤ 200 characters).",
+        ["after_id"] = "Only ids greater than this (keyset paging, oldest first).",
+        ["before_id"] = "Only ids less than this (keyset paging, newest first: pass next_cursor).",
+        ["offset"] = "Rows to skip (0–100 000); prefer before_id/after_id.",
+        ["limit"] = "Page size 1–1 000, default 100 (export: the most rows in total; /admin/events: capped at 1 000).",
+        ["order"] = "desc (default, newest first) or asc.",
+        ["include_total"] = "true to count every match (costs a second query).",
+        ["format"] = "ndjson (default) or csv.",
+        ["after"] = "Cursor {tx}-{id} to resume after (same as the Last-Event-ID header).",
+        ["access_token"] = "The API key, for clients that cannot set headers (EventSource, WebSocket).",
+    };
+
+    public static string Of(string name) => Descriptions.GetValueOrDefault(name, name);
+}

@@ -1,0 +1,7 @@
+namespace OrleansEvents.Gateway.OpenApi;
+
+/// <summary>
+/// The JSON body an endpoint reads by hand. Documented through this rather than <c>Accepts</c>,
+/// whose content-type matching would refuse the form type curl sends by default before the handler runs.
+/// </summary>
+public sealed record RequestBodyMetadata(Type BodyType, bool Required);

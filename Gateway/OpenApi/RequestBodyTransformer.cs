@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace OrleansEvents.Gateway.OpenApi;
+
+/// <summary>Documents the body of <see cref="RequestBodyMetadata"/> as application/json.</summary>
+internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
+{
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyMetadata>().LastOrDefault() is not { } metadata)
+        {
+            return;
+        }
+
+        var schema = await context.GetOrCreateSchemaAsync(metadata.BodyType, cancellationToken: cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = metadata.Required,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+        };
+    }
+}

@@ -1,0 +1,25 @@
+namespace OrleansEvents.Gateway.Requests;
+
+/// <summary>The query parameters of the event endpoints, by the endpoints that accept them.</summary>
+public static class QueryParameters
+{
+    /// <summary>What an event must match (GET /api/events, export, SSE).</summary>
+    public static readonly string[] Filters =
+    [
+        "severity", "min_severity", "category", "event_type", "stream", "lead_id", "session_id", "device_id",
+        "account_id", "workflow_id", "source", "resolved", "since", "until", "q",
+    ];
+
+    /// <summary>How a page is cut (GET /api/events).</summary>
+    public static readonly string[] Paging = ["after_id", "before_id", "offset", "limit", "order", "include_total"];
+
+    public static readonly string[] Query = [.. Filters, .. Paging];
+
+    public static readonly string[] Export = [.. Filters, "after_id", "before_id", "order", "limit", "format"];
+
+    public static readonly string[] Unresolved = ["severity", "category", "lead_id", "session_id", "device_id", "limit"];
+
+    public static readonly string[] AdminEvents = ["limit", "lead_id"];
+
+    public static readonly string[] LiveStream = [.. Filters, "after", "access_token"];
+}

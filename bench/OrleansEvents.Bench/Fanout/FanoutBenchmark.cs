@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansEvents.Gateway.Hosting;
+using OrleansEvents.Gateway.Live;
+using OrleansEvents.Hosting;
+
+namespace OrleansEvents.Bench.Fanout;
+
+/// <summary>
+/// Fan-out, side by side in one run: events appended over HTTP at a steady rate reach N SignalR
+/// subscribers through the real path (stream grain, group commit, log tailer, live feed, hub), and
+/// the same messages through a bare hub that only broadcasts them. Delivery rate and
+/// append-to-receive latency (p50/p99) for both; goals ≥ 0.8 × the bare hub's rate and p99 ≤ 100 ms.
+/// </summary>
+public static class FanoutBenchmark
+{
+    private const string Key = "bench-admin-key-0123456789";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var subscribers = Option(args, "--subscribers", 1000);
+        var rate = Option(args, "--rate", 50);
+        var seconds = Option(args, "--seconds", 10);
+        Console.WriteLine($"fanout benchmark: {subscribers} subscribers, {rate} events/s for {seconds} s, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+        var directory = Directory.CreateTempSubdirectory("oe-bench-fanout-").FullName;
+        try
+        {
+            await using var gateway = await StartGatewayAsync(directory);
+            var ours = await MeasureAsync("OrleansEvents /hubs/events (store, cursor, filter)", gateway, "/hubs/events", "/api/events", subscribers, rate, seconds,
+                () => gateway.Services.GetRequiredService<LiveFeed>().SubscriberCount >= subscribers);
+            await gateway.StopAsync();
+            await using var bare = await StartBareAsync();
+            var baseline = await MeasureAsync("bare hub (broadcast, no store)", bare, "/hubs/bare", "/publish", subscribers, rate, seconds, () => true);
+            await bare.StopAsync();
+
+            Console.WriteLine();
+            Console.WriteLine("| fan-out (loopback) | delivered / expected | deliveries/s | p50 ms | p99 ms |");
+            Console.WriteLine("| --- | --- | --- | --- | --- |");
+            foreach (var result in new[] { ours, baseline })
+            {
+                Console.WriteLine($"| {result.Name} | {result.Delivered:N0} / {result.Expected:N0} | {result.DeliveriesPerSecond:N0} | {result.P50Ms:0.0} | {result.P99Ms:0.0} |");
+            }
+
+            Console.WriteLine($"| ratio (goal ≥ 0.8, p99 ≤ 100 ms) | | {ours.DeliveriesPerSecond / baseline.DeliveriesPerSecond:0.00} × | | |");
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<FanoutResult> MeasureAsync(
+        string name, WebApplication app, string hubPath, string postPath, int subscribers, int rate, int seconds, Func<bool> subscribed)
+    {
+        var address = new Uri(app.Urls.First());
+        var recorder = new FanoutRecorder();
+        using var stop = new CancellationTokenSource();
+        var hub = new UriBuilder(address) { Scheme = "ws", Path = hubPath, Query = "access_token=" + Key }.Uri;
+        var clients = new List<FanoutClient>();
+        foreach (var batch in Enumerable.Range(0, subscribers).Chunk(50))
+        {
+            clients.AddRange(await Task.WhenAll(batch.Select(_ => FanoutClient.ConnectAsync(hub, recorder, stop.Token))));
+        }
+
+        var receiving = clients.Select(c => c.ReceiveAsync(stop.Token)).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!subscribed() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        using var http = new HttpClient { BaseAddress = address };
+        http.DefaultRequestHeaders.Add("X-API-Key", Key);
+        var total = rate * seconds;
+        var started = Stopwatch.GetTimestamp();
+        var posts = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var due = started + (long)(i * (double)Stopwatch.Frequency / rate);
+            if (Stopwatch.GetTimestamp() < due)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((due - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency));
+            }
+
+            var body = $$$"""{"event_type":"bench.tick","severity":"info","lead_id":"bench","message":"t={{{Stopwatch.GetTimestamp()}}}","context":{"seq":{{{i}}}}}""";
+            posts.Add(http.PostAsync(postPath, new StringContent(body, Encoding.UTF8, "application/json")));
+        }
+
+        await Task.WhenAll(posts);
+        var expected = (long)total * subscribers;
+        var lastCount = -1L;
+        var lastChange = Stopwatch.GetTimestamp();
+        while (recorder.Count < expected && Stopwatch.GetElapsedTime(lastChange) < TimeSpan.FromSeconds(5))
+        {
+            if (recorder.Count != lastCount)
+            {
+                lastCount = recorder.Count;
+                lastChange = Stopwatch.GetTimestamp();
+            }
+
+            await Task.Delay(20);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started, lastCount == recorder.Count ? lastChange : Stopwatch.GetTimestamp()).TotalSeconds;
+        await stop.CancelAsync();
+        await Task.WhenAll(clients.Select(c => c.CloseAsync()));
+        await Task.WhenAll(receiving);
+        var result = new FanoutResult(name, total, expected, recorder.Count, elapsed, recorder.PercentileMs(50), recorder.PercentileMs(99));
+        Console.WriteLine($"  {name}: {result.Delivered:N0} of {result.Expected:N0} in {elapsed:0.00} s");
+        return result;
+    }
+
+    private static async Task<WebApplication> StartGatewayAsync(string directory)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:SqlitePath"] = Path.Combine(directory, "events.db"),
+            ["Auth:ApiKeys:0:Key"] = Key,
+            ["Auth:ApiKeys:0:Role"] = "admin",
+            ["Gateway:RateLimit:Enabled"] = "false",
+            ["Gateway:HubStatsInterval"] = "01:00:00",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddEventGrains();
+        builder.AddGateway();
+        var app = builder.Build();
+        app.MapGateway();
+        await app.Services.MigrateEventStorageAsync();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<WebApplication> StartBareAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSignalR();
+        var app = builder.Build();
+        app.MapHub<BareHub>("/hubs/bare");
+        var id = 0L;
+        app.MapPost("/publish", async (HttpRequest request, IHubContext<BareHub> hub) =>
+        {
+            // The same shape the real hub sends: the posted event with server fields added.
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
+            var root = body.RootElement;
+            var sequence = Interlocked.Increment(ref id);
+            var stored = new Dictionary<string, object?>
+            {
+                ["id"] = sequence,
+                ["event_id"] = Guid.NewGuid().ToString(),
+                ["tenant_id"] = "default",
+                ["stream"] = "lead/bench",
+                ["version"] = sequence,
+                ["position"] = string.Create(CultureInfo.InvariantCulture, $"{sequence}-{sequence}"),
+                ["timestamp"] = DateTimeOffset.UtcNow,
+                ["recorded_at"] = DateTimeOffset.UtcNow,
+                ["category"] = "bench",
+                ["severity"] = "info",
+                ["event_type"] = root.GetProperty("event_type").GetString(),
+                ["message"] = root.GetProperty("message").GetString(),
+                ["lead_id"] = "bench",
+                ["context"] = root.GetProperty("context").Clone(),
+                ["resolved"] = false,
+            };
+            await hub.Clients.All.SendAsync("event", stored);
+            return Results.Created();
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

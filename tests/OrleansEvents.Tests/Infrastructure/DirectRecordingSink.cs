@@ -1,0 +1,78 @@
+using OrleansEvents.Events;
+using OrleansEvents.Gateway.Live;
+
+namespace OrleansEvents.Tests.Infrastructure;
+
+/// <summary>
+/// A sink whose direct target accepts a few messages and then refuses one, as a connection with too
+/// much unsent would; everything it gets, directly or through the pump, is recorded in order.
+/// </summary>
+public sealed class DirectRecordingSink(int acceptBeforeRefusing) : ILiveSink, ILiveDirectTarget
+{
+    private readonly List<long> _eventIds = [];
+    private int _accepted;
+    private int _refused;
+
+    public int Resyncs { get; private set; }
+
+    public int DirectSends => _accepted;
+
+    public ILiveDirectTarget? Direct => this;
+
+    public IReadOnlyList<long> EventIds
+    {
+        get
+        {
+            lock (_eventIds)
+            {
+                return [.. _eventIds];
+            }
+        }
+    }
+
+    public bool TrySend(LiveMessage message)
+    {
+        if (_accepted >= acceptBeforeRefusing && Interlocked.Exchange(ref _refused, 1) == 0)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _accepted);
+        Add(message);
+        return true;
+    }
+
+    public Task SendAsync(LiveMessage message, CancellationToken cancellationToken)
+    {
+        Add(message);
+        return Task.CompletedTask;
+    }
+
+    public Task ResyncAsync(LogPosition after, CancellationToken cancellationToken)
+    {
+        Resyncs++;
+        return Task.CompletedTask;
+    }
+
+    public async Task WaitForAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (EventIds.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{EventIds.Count} of {count} events arrived within {timeout}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private void Add(LiveMessage message)
+    {
+        lock (_eventIds)
+        {
+            _eventIds.Add(message.Event.Id);
+        }
+    }
+}
