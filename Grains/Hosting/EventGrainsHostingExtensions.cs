@@ -28,9 +28,6 @@ namespace OrleansEvents.Hosting;
 /// </summary>
 public static class EventGrainsHostingExtensions
 {
-    /// <summary>Health checks with this tag decide readiness (<c>/health/ready</c>).</summary>
-    public const string ReadinessTag = "ready";
-
     /// <exception cref="StorageConfigurationException">The storage settings cannot work.</exception>
     public static IHostApplicationBuilder AddEventGrains(this IHostApplicationBuilder builder)
     {
@@ -90,7 +87,6 @@ public static class EventGrainsHostingExtensions
         services.AddSingleton<LogTailer>();
         services.AddHostedService(provider => provider.GetRequiredService<LogTailer>());
         services.AddHostedService<SiloLifeRecorder>();
-        services.AddHealthChecks().AddCheck<LogTailerHealthCheck>("log_tailer", tags: [ReadinessTag]);
     }
 
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, string sectionName)
