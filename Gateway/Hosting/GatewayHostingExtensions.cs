@@ -94,7 +94,7 @@ public static class GatewayHostingExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        // Live: the process answers. Ready: it can serve, i.e. storage answers.
+        // Live: the process answers. Ready: it can serve: storage answers and the log tailer makes progress.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
