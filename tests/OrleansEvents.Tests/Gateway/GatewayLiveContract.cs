@@ -138,6 +138,45 @@ public abstract class GatewayLiveContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task HubSendsReplayedEventsWithTheReplayId()
+    {
+        var ids = await PostEachAsync("hub-replay", 2);
+        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-replay" });
+
+        var report = await ProblemAssert.JsonAsync(await Fixture.Client(Tenant.AdminKey).PostAsync("/api/events/replay",
+            JsonContent.Of("""{"lead_id":"hub-replay","dry_run":false}""")));
+        // The appends themselves may still arrive live (the tailer can lag the POSTs); skip those.
+        var replayed = new List<(string Target, JsonElement Argument)>();
+        while (replayed.Count < 2)
+        {
+            if (await hub.NextAsync(Wait) is { Target: "replayed" } message)
+            {
+                replayed.Add(message);
+            }
+        }
+
+        var (first, second) = (replayed[0], replayed[1]);
+        Assert.Equal(report.GetProperty("replay_id").GetString(), first.Argument.GetProperty("replay_id").GetString());
+        Assert.Equal(ids, new[] { first, second }.Select(m => m.Argument.GetProperty("event").GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
+    public async Task HubNeverDeliversAnotherTenantsEvents()
+    {
+        var stranger = Fixture.NextTenant();
+        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, stranger.ReadKey);
+        await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-iso" }, "0-0");
+
+        await PostEachAsync("hub-iso", 2);
+        var own = await ProblemAssert.JsonAsync(await Fixture.Client(stranger.WriteKey).PostAsync("/api/events",
+            JsonContent.Of("""{"event_type":"own.sentinel","lead_id":"hub-iso"}""")), HttpStatusCode.Created);
+        var (_, first) = await hub.NextAsync(Wait);
+
+        Assert.Equal(own.GetProperty("id").GetInt64(), first.GetProperty("id").GetInt64());
+    }
+
+    [Fact]
     public async Task HubRefusesAnInvalidFilterOrCursor()
     {
         await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
