@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Gateway.Apis;
@@ -45,6 +47,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<LiveSession>();
         services.AddSingleton<HubSubscriptions>();
         services.AddSignalR().AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));
+        services.Replace(ServiceDescriptor.Singleton<IHubProtocol, OptionalArgumentsHubProtocol>());
         services.AddSingleton<HubLifetimeManager<EventsHub>, EventsHubLifetimeManager>();
         services.AddSingleton<AdminKeyFile>();
         services.AddSingleton<ApiKeyRing>();
@@ -92,7 +95,7 @@ public static class GatewayHostingExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        // Live: the process answers. Ready: it can serve, i.e. storage answers.
+        // Live: the process answers. Ready: it can serve: storage answers and the log tailer makes progress.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -49,7 +49,11 @@ public sealed class LiveSubscriber : IDisposable
     /// Lets the feed write to <paramref name="target"/> itself from now on, if nothing is buffered:
     /// everything buffered has then been sent, so direct writes cannot overtake it.
     /// </summary>
-    public bool TryGoDirect(ILiveDirectTarget target)
+    /// <remarks>
+    /// <paramref name="last"/> is the last position the pump delivered. Catch-up reads the log, which
+    /// may be ahead of the feed, so events up to it can still arrive live; they are skipped here.
+    /// </remarks>
+    public bool TryGoDirect(ILiveDirectTarget target, LogPosition last)
     {
         lock (_mode)
         {
@@ -59,6 +63,7 @@ public sealed class LiveSubscriber : IDisposable
             }
 
             _direct = target;
+            _directLast = last;
             return true;
         }
     }
@@ -86,6 +91,11 @@ public sealed class LiveSubscriber : IDisposable
         {
             if (_direct is { } direct)
             {
+                if (message.Position is { } position && _directLast is { } delivered && position <= delivered)
+                {
+                    return;
+                }
+
                 if (direct.TrySend(message))
                 {
                     _directLast = message.Position ?? _directLast;

@@ -1,4 +1,5 @@
 using OrleansEvents.Events;
+using OrleansEvents.Runtime.Grains;
 
 namespace OrleansEvents.Grains;
 
@@ -10,11 +11,18 @@ namespace OrleansEvents.Grains;
 public interface IStreamEventsGrain
 {
     /// <summary>Appends one event; a repeated event id returns the stored event flagged as a duplicate.</summary>
+    /// <remarks>
+    /// Interleaves: appends that queue up while one is committing go to the store together in the
+    /// next transaction (a hot stream batches what waits behind it). The grain still applies
+    /// appends one group at a time and never beside a resolution, edit or delete.
+    /// </remarks>
     /// <exception cref="StreamVersionConflictException">The stream was not at <paramref name="expectedVersion"/>.</exception>
+    [Interleave]
     Task<AppendedEvent> AppendAsync(NewEvent newEvent, long? expectedVersion = null);
 
     /// <summary>Appends a batch in one transaction, all or nothing; every event must belong to this stream.</summary>
     /// <exception cref="StreamVersionConflictException">The stream was not at <paramref name="expectedVersion"/>.</exception>
+    [Interleave]
     Task<IReadOnlyList<AppendedEvent>> AppendBatchAsync(IReadOnlyList<NewEvent> events, long? expectedVersion = null);
 
     /// <summary>Events from a version on, in version order.</summary>

@@ -52,7 +52,7 @@ public sealed partial class LogTailer(
             {
                 return await log.GetLogEndAsync(stoppingToken);
             }
-            catch (StorageUnavailableException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 NoteFailure(exception);
                 await Task.Delay(options.Value.PollInterval * 4, clock, stoppingToken);
@@ -81,8 +81,9 @@ public sealed partial class LogTailer(
 
             return page.Events.Count < options.Value.PageSize;
         }
-        catch (StorageUnavailableException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
+            // Never die: a tailer that stops publishes nothing and says nothing. Keep trying; readiness reports the stall.
             NoteFailure(exception);
             await Task.Delay(options.Value.PollInterval * 4, clock, stoppingToken);
             return false;

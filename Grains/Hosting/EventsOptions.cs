@@ -20,8 +20,4 @@ public sealed class EventsOptions
     /// <summary>How many of its newest open problems a stream grain keeps in memory. Default 200.</summary>
     [Range(1, 100_000)]
     public int OpenProblemsKept { get; set; } = 200;
-
-    /// <summary>How many times an append without an expected version is retried after another activation moved the stream. Default 3.</summary>
-    [Range(0, 100)]
-    public int ConflictRetries { get; set; } = 3;
 }

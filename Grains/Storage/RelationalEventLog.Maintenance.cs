@@ -115,16 +115,18 @@ internal abstract partial class RelationalEventLog
     {
         var arguments = new SqlArguments();
         var sql = $"SELECT severity, count(*) FROM events WHERE {EventQuerySql.Expired(criteria, Dialect, arguments)} GROUP BY severity";
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, arguments);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0L);
-        while (await reader.ReadAsync(cancellationToken))
+        return await ReadAsync(async connection =>
         {
-            bySeverity[WireNames.ParseSeverity(reader.GetString(0))] = reader.GetInt64(1);
-        }
+            await using var command = Command(connection, sql, arguments);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0L);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                bySeverity[WireNames.ParseSeverity(reader.GetString(0))] = reader.GetInt64(1);
+            }
 
-        return new RetentionResult(bySeverity.Values.Sum(), bySeverity, Batches: 0);
+            return new RetentionResult(bySeverity.Values.Sum(), bySeverity, Batches: 0);
+        }, cancellationToken);
     }
 
     private Task<List<StoredEvent>> WriteEventsAsync(string sql, SqlArguments arguments, CancellationToken cancellationToken) =>

@@ -21,9 +21,11 @@ internal abstract partial class RelationalEventLog
     {
         var arguments = new SqlArguments();
         var sql = $"SELECT version FROM streams WHERE tenant_id = {arguments.Add(tenantId)} AND stream = {arguments.Add(stream.ToString())}";
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, arguments);
-        return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt64(version) : 0;
+        return await ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, sql, arguments);
+            return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt64(version) : 0;
+        }, cancellationToken);
     }
 
     public async Task<EventPage> QueryAsync(string tenantId, EventFilter filter, CancellationToken cancellationToken = default)
@@ -31,25 +33,27 @@ internal abstract partial class RelationalEventLog
         EventValidator.EnsureValid(filter);
         var pageArguments = new SqlArguments();
         var pageSql = EventQuerySql.Page(tenantId, filter, Dialect, pageArguments);
-        await using var connection = await OpenAsync(cancellationToken);
-        var events = await ReadEventsAsync(connection, pageSql, pageArguments, cancellationToken);
-
-        long? nextCursor = null;
-        if (events.Count > filter.Limit)
+        return await ReadAsync(async connection =>
         {
-            events.RemoveAt(events.Count - 1);
-            nextCursor = events[^1].Id;
-        }
+            var events = await ReadEventsAsync(connection, pageSql, pageArguments, cancellationToken);
 
-        long? total = null;
-        if (filter.IncludeTotal)
-        {
-            var totalArguments = new SqlArguments();
-            await using var command = Command(connection, EventQuerySql.Total(tenantId, filter, Dialect, totalArguments), totalArguments);
-            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
-        }
+            long? nextCursor = null;
+            if (events.Count > filter.Limit)
+            {
+                events.RemoveAt(events.Count - 1);
+                nextCursor = events[^1].Id;
+            }
 
-        return new EventPage(events, nextCursor, total);
+            long? total = null;
+            if (filter.IncludeTotal)
+            {
+                var totalArguments = new SqlArguments();
+                await using var command = Command(connection, EventQuerySql.Total(tenantId, filter, Dialect, totalArguments), totalArguments);
+                total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+            }
+
+            return new EventPage(events, nextCursor, total);
+        }, cancellationToken);
     }
 
     public async Task<StoredEvent?> GetAsync(string tenantId, long id, CancellationToken cancellationToken = default)
@@ -84,79 +88,83 @@ internal abstract partial class RelationalEventLog
         var sql = $"SELECT severity, event_type, resolved, count(*), min(\"timestamp\"), max(\"timestamp\") FROM events " +
                   $"WHERE tenant_id = {arguments.Add(tenantId)} AND stream = {arguments.Add(stream.ToString())} " +
                   "GROUP BY severity, event_type, resolved";
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, arguments);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var groups = new List<StreamCounts.Group>();
-        while (await reader.ReadAsync(cancellationToken))
+        return await ReadAsync(async connection =>
         {
-            groups.Add(new StreamCounts.Group(
-                WireNames.ParseSeverity(reader.GetString(0)),
-                reader.GetString(1),
-                Convert.ToBoolean(reader.GetValue(2)),
-                reader.GetInt64(3),
-                Dialect.ReadTime(reader.GetValue(4)),
-                Dialect.ReadTime(reader.GetValue(5))));
-        }
+            await using var command = Command(connection, sql, arguments);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var groups = new List<StreamCounts.Group>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                groups.Add(new StreamCounts.Group(
+                    WireNames.ParseSeverity(reader.GetString(0)),
+                    reader.GetString(1),
+                    Convert.ToBoolean(reader.GetValue(2)),
+                    reader.GetInt64(3),
+                    Dialect.ReadTime(reader.GetValue(4)),
+                    Dialect.ReadTime(reader.GetValue(5))));
+            }
 
-        return new StreamCounts(groups);
+            return new StreamCounts(groups);
+        }, cancellationToken);
     }
 
     public async Task<EventStats> GetStatsAsync(string tenantId, int topTypes = 20, CancellationToken cancellationToken = default)
     {
         var now = Clock.GetUtcNow();
-        await using var connection = await OpenAsync(cancellationToken);
-
-        async Task<List<KeyValuePair<string, long>>> CountsAsync(string groupColumn, string? extraWhere, object? extraValue, string? orderAndLimit = null)
+        return await ReadAsync(async connection =>
         {
-            var arguments = new SqlArguments();
-            var where = $"tenant_id = {arguments.Add(tenantId)}";
-            if (extraWhere is not null)
+
+            async Task<List<KeyValuePair<string, long>>> CountsAsync(string groupColumn, string? extraWhere, object? extraValue, string? orderAndLimit = null)
             {
-                where += $" AND {extraWhere}{arguments.Add(extraValue!)}";
+                var arguments = new SqlArguments();
+                var where = $"tenant_id = {arguments.Add(tenantId)}";
+                if (extraWhere is not null)
+                {
+                    where += $" AND {extraWhere}{arguments.Add(extraValue!)}";
+                }
+
+                var sql = $"SELECT {groupColumn}, count(*) FROM events WHERE {where} GROUP BY {groupColumn} {orderAndLimit}";
+                await using var command = Command(connection, sql, arguments);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var counts = new List<KeyValuePair<string, long>>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    counts.Add(new(reader.GetString(0), reader.GetInt64(1)));
+                }
+
+                return counts;
             }
 
-            var sql = $"SELECT {groupColumn}, count(*) FROM events WHERE {where} GROUP BY {groupColumn} {orderAndLimit}";
-            await using var command = Command(connection, sql, arguments);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var counts = new List<KeyValuePair<string, long>>();
-            while (await reader.ReadAsync(cancellationToken))
+            async Task<object?> ScalarAsync(string sql)
             {
-                counts.Add(new(reader.GetString(0), reader.GetInt64(1)));
+                var arguments = new SqlArguments();
+                await using var command = Command(connection, string.Format(sql, arguments.Add(tenantId)), arguments);
+                var value = await command.ExecuteScalarAsync(cancellationToken);
+                return value is DBNull ? null : value;
             }
 
-            return counts;
-        }
+            var bySeverity = await CountsAsync("severity", null, null);
+            var byType = await CountsAsync("event_type", null, null, $"ORDER BY count(*) DESC, event_type LIMIT {Math.Clamp(topTypes, 1, 1000)}");
+            var byCategory = await CountsAsync("category", null, null);
+            var lastDay = await CountsAsync("severity", "\"timestamp\" >= ", Dialect.Time(now.AddHours(-24)));
+            var lastEventAt = await ScalarAsync("SELECT max(\"timestamp\") FROM events WHERE tenant_id = {0}");
+            var unresolved = await ScalarAsync($"SELECT count(*) FROM events WHERE tenant_id = {{0}} AND NOT resolved AND severity <> 'info'");
+            var byHour = await CountsByHourAsync(connection, tenantId, now, cancellationToken);
 
-        async Task<object?> ScalarAsync(string sql)
-        {
-            var arguments = new SqlArguments();
-            await using var command = Command(connection, string.Format(sql, arguments.Add(tenantId)), arguments);
-            var value = await command.ExecuteScalarAsync(cancellationToken);
-            return value is DBNull ? null : value;
-        }
-
-        var bySeverity = await CountsAsync("severity", null, null);
-        var byType = await CountsAsync("event_type", null, null, $"ORDER BY count(*) DESC, event_type LIMIT {Math.Clamp(topTypes, 1, 1000)}");
-        var byCategory = await CountsAsync("category", null, null);
-        var lastDay = await CountsAsync("severity", "\"timestamp\" >= ", Dialect.Time(now.AddHours(-24)));
-        var lastEventAt = await ScalarAsync("SELECT max(\"timestamp\") FROM events WHERE tenant_id = {0}");
-        var unresolved = await ScalarAsync($"SELECT count(*) FROM events WHERE tenant_id = {{0}} AND NOT resolved AND severity <> 'info'");
-        var byHour = await CountsByHourAsync(connection, tenantId, now, cancellationToken);
-
-        return new EventStats
-        {
-            Total = bySeverity.Sum(c => c.Value),
-            BySeverity = BySeverity(bySeverity),
-            ByType = byType,
-            ByCategory = byCategory.ToDictionary(c => c.Key, c => c.Value),
-            Last24Hours = lastDay.Sum(c => c.Value),
-            Last24HoursBySeverity = BySeverity(lastDay),
-            Last24HoursByHour = byHour,
-            LastEventAt = lastEventAt is null ? null : Dialect.ReadTime(lastEventAt),
-            Unresolved = Convert.ToInt64(unresolved ?? 0L),
-            ComputedAt = now,
-        };
+            return new EventStats
+            {
+                Total = bySeverity.Sum(c => c.Value),
+                BySeverity = BySeverity(bySeverity),
+                ByType = byType,
+                ByCategory = byCategory.ToDictionary(c => c.Key, c => c.Value),
+                Last24Hours = lastDay.Sum(c => c.Value),
+                Last24HoursBySeverity = BySeverity(lastDay),
+                Last24HoursByHour = byHour,
+                LastEventAt = lastEventAt is null ? null : Dialect.ReadTime(lastEventAt),
+                Unresolved = Convert.ToInt64(unresolved ?? 0L),
+                ComputedAt = now,
+            };
+        }, cancellationToken);
     }
 
     /// <summary>The 24 UTC hours up to and including the current one, each with its counts by severity.</summary>

@@ -53,27 +53,51 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
     {
         var sql = $"SELECT transaction_id, id FROM events WHERE 1 = 1 {Dialect.OnlySettledTransactions} " +
                   "ORDER BY transaction_id DESC, id DESC LIMIT 1";
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, new SqlArguments());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new LogPosition(Rows.ReadTransactionIdOf(reader, 0), reader.GetInt64(1))
-            : LogPosition.Start;
+        return await ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, sql, new SqlArguments());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new LogPosition(Rows.ReadTransactionIdOf(reader, 0), reader.GetInt64(1))
+                : LogPosition.Start;
+        }, cancellationToken);
     }
 
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT 1", new SqlArguments());
-        await command.ExecuteScalarAsync(cancellationToken);
+        await ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, "SELECT 1", new SqlArguments());
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Stores a planned group inside the given transaction; the caller commits.</summary>
     protected abstract Task<IReadOnlyList<AppendOutcome>> AppendAsync(
         DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken);
 
-    /// <summary>An open connection for reads; failures to reach the store surface as <see cref="StorageUnavailableException"/>.</summary>
+    /// <summary>An open connection; failures to reach the store surface as <see cref="StorageUnavailableException"/>.</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>True for failures that mean "the store is away" (network, shutdown, locked file), not a bug.</summary>
+    protected abstract bool IsUnavailable(Exception exception);
+
+    protected abstract StorageUnavailableException Unavailable(Exception exception);
+
+    /// <summary>Runs reads on one connection; a store that goes away mid-read surfaces as <see cref="StorageUnavailableException"/>.</summary>
+    protected async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await read(connection);
+        }
+        catch (Exception exception) when (exception is not StorageUnavailableException && IsUnavailable(exception))
+        {
+            throw Unavailable(exception);
+        }
+    }
 
     /// <summary>Runs work in one write transaction and commits it; the store decides locking and retries.</summary>
     protected abstract Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken);
@@ -102,9 +126,6 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
         return await Rows.ReadAllAsync(reader, cancellationToken);
     }
 
-    protected async Task<List<StoredEvent>> QueryEventsAsync(string sql, SqlArguments arguments, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await ReadEventsAsync(connection, sql, arguments, cancellationToken);
-    }
+    protected Task<List<StoredEvent>> QueryEventsAsync(string sql, SqlArguments arguments, CancellationToken cancellationToken) =>
+        ReadAsync(connection => ReadEventsAsync(connection, sql, arguments, cancellationToken), cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace OrleansEvents.Streams;
 
 public abstract partial class StreamEventsGrain
 {
-    public async Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null)
+    public Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null) => UnderGateAsync(async () =>
     {
         var resolution = new Resolution(resolvedBy, note);
         EventValidator.EnsureValid(resolution);
@@ -15,17 +15,21 @@ public abstract partial class StreamEventsGrain
         var changed = await services.Log.ResolveAsync(TenantId, ids, resolution);
         await ApplyResolutionChangesAsync(changed, NotificationKind.Resolved);
         return changed;
-    }
+    });
 
-    public async Task<IReadOnlyList<StoredEvent>> UnresolveAsync(IReadOnlyList<long> ids)
+    public Task<IReadOnlyList<StoredEvent>> UnresolveAsync(IReadOnlyList<long> ids) => UnderGateAsync(async () =>
     {
         await EnsureOwnAsync(ids);
         var changed = await services.Log.UnresolveAsync(TenantId, ids);
         await ApplyResolutionChangesAsync(changed, NotificationKind.Unresolved);
         return changed;
-    }
+    });
 
-    public async Task<StoredEvent?> UpdateAsync(long id, EventUpdate update)
+    public Task<StoredEvent?> UpdateAsync(long id, EventUpdate update) => UnderGateAsync(() => UpdateUnderGateAsync(id, update));
+
+    public Task<bool> DeleteAsync(long id) => UnderGateAsync(() => DeleteUnderGateAsync(id));
+
+    private async Task<StoredEvent?> UpdateUnderGateAsync(long id, EventUpdate update)
     {
         if (!await OwnsAsync(id))
         {
@@ -43,7 +47,7 @@ public abstract partial class StreamEventsGrain
         return updated;
     }
 
-    public async Task<bool> DeleteAsync(long id)
+    private async Task<bool> DeleteUnderGateAsync(long id)
     {
         var doomed = (await services.Log.GetManyAsync(TenantId, [id])).SingleOrDefault(e => e.Stream == Stream);
         if (doomed is null || !await services.Log.DeleteAsync(TenantId, id))

@@ -11,6 +11,9 @@ namespace OrleansEvents.Streams;
 /// </summary>
 public abstract partial class StreamEventsGrain(StreamGrainServices services) : Grain, IStreamEventsGrain
 {
+    // Serializes everything that changes or reads the in-memory state: the append commit loop
+    // (appends interleave) and the turns of resolutions, edits, deletes and queries.
+    private readonly SemaphoreSlim _stateGate = new(1, 1);
     private StreamState? _state;
     private long _loadedAtRetentionEpoch;
 
@@ -35,7 +38,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
 
     public Task<long> GetVersionAsync() => Task.FromResult(State.Version);
 
-    public async Task<UnresolvedProblems> GetUnresolvedAsync(int maxCount = UnresolvedProblems.DefaultListSize)
+    public Task<UnresolvedProblems> GetUnresolvedAsync(int maxCount = UnresolvedProblems.DefaultListSize) => UnderGateAsync(async () =>
     {
         await EnsureCurrentAsync();
         if (State.ProblemListIncomplete)
@@ -45,12 +48,39 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
         }
 
         return State.Unresolved(maxCount);
-    }
+    });
 
-    public async Task<StreamSummary> GetSummaryAsync()
+    public Task<StreamSummary> GetSummaryAsync() => UnderGateAsync(async () =>
     {
         await EnsureCurrentAsync();
         return State.Summary();
+    });
+
+    public override async Task OnDeactivateAsync(Runtime.Grains.DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Task? committing;
+        lock (_appends)
+        {
+            committing = _committing;
+        }
+
+        if (committing is not null)
+        {
+            await committing.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<T> UnderGateAsync<T>(Func<Task<T>> work)
+    {
+        await _stateGate.WaitAsync();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _stateGate.Release();
+        }
     }
 
     /// <summary>Counts again when retention has deleted rows since they were loaded.</summary>

@@ -47,8 +47,16 @@ public sealed partial class EventWriter : IAsyncDisposable
     }
 
     /// <summary>Queues a request and completes when its transaction has committed (or failed).</summary>
-    /// <exception cref="Events.StorageUnavailableException">The store could not be reached; nothing of the request was stored.</exception>
-    public async Task<AppendOutcome> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="StorageUnavailableException">The store could not be reached; nothing of the request was stored.</exception>
+    public async Task<AppendOutcome> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default) =>
+        (await AppendAllAsync([request], cancellationToken))[0];
+
+    /// <summary>
+    /// Queues requests that go to the store in the same transaction, in this order (a stream grain's
+    /// queued appends); each still succeeds or fails on its own. Outcomes come back in request order.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The store could not be reached; nothing of the requests was stored.</exception>
+    public async Task<IReadOnlyList<AppendOutcome>> AppendAllAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default)
     {
         if (_availability.IsDown)
         {
@@ -56,7 +64,7 @@ public sealed partial class EventWriter : IAsyncDisposable
             throw new StorageUnavailableException($"Storage is unavailable since {_availability.DownSince:O}: {_availability.Reason}");
         }
 
-        var queued = new QueuedAppend(request);
+        var queued = new QueuedAppend(requests);
         await _queue.Writer.WriteAsync(queued, cancellationToken);
         await using var registration = cancellationToken.Register(() => queued.TryCancel(cancellationToken));
         return await queued.Completion;
@@ -123,7 +131,7 @@ public sealed partial class EventWriter : IAsyncDisposable
             if (!queued.IsCancelled)
             {
                 batch.Add(queued);
-                events += queued.Request.Events.Count;
+                events += queued.EventCount;
             }
         }
 
@@ -171,11 +179,13 @@ public sealed partial class EventWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<QueuedAppend> batch)
     {
-        var outcomes = await _log.AppendManyAsync(batch.Select(q => q.Request).ToList());
+        var outcomes = await _log.AppendManyAsync(batch.SelectMany(q => q.Requests).ToList());
         _committed.Notify();
-        for (var i = 0; i < batch.Count; i++)
+        var next = 0;
+        foreach (var queued in batch)
         {
-            batch[i].Complete(outcomes[i]);
+            queued.Complete(outcomes.Skip(next).Take(queued.Requests.Count).ToList());
+            next += queued.Requests.Count;
         }
     }
 

@@ -2,21 +2,23 @@ using OrleansEvents.Storage;
 
 namespace OrleansEvents.Writing;
 
-/// <summary>An append waiting for its transaction, and the caller waiting for it.</summary>
-internal sealed class QueuedAppend(AppendRequest request)
+/// <summary>One caller's requests waiting for their transaction (always the same one), and the caller waiting for them.</summary>
+internal sealed class QueuedAppend(IReadOnlyList<AppendRequest> requests)
 {
-    private readonly TaskCompletionSource<AppendOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IReadOnlyList<AppendOutcome>> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public AppendRequest Request { get; } = request;
+    public IReadOnlyList<AppendRequest> Requests { get; } = requests;
 
-    public Task<AppendOutcome> Completion => _completion.Task;
+    public int EventCount { get; } = requests.Sum(r => r.Events.Count);
+
+    public Task<IReadOnlyList<AppendOutcome>> Completion => _completion.Task;
 
     /// <summary>True once the caller gave up while the append was still queued; it is then not written.</summary>
     public bool IsCancelled => _completion.Task.IsCanceled;
 
     public void TryCancel(CancellationToken cancellationToken) => _completion.TrySetCanceled(cancellationToken);
 
-    public void Complete(AppendOutcome outcome) => _completion.TrySetResult(outcome);
+    public void Complete(IReadOnlyList<AppendOutcome> outcomes) => _completion.TrySetResult(outcomes);
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);
 }

@@ -1,11 +1,14 @@
+using OrleansEvents.Bench.Append;
 using OrleansEvents.Bench.Fanout;
 using OrleansEvents.Bench.Runtime;
 
 // Each subcommand measures one layer and prints a table; run in Release:
 //   dotnet run -c Release --project bench/OrleansEvents.Bench -- runtime
+//   bench/append.sh   (starts a throwaway PostgreSQL and runs the append subcommand)
 return args switch
 {
     ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
+    ["append", .. var rest] => await AppendBenchmark.RunAsync(rest),
     ["fanout", .. var rest] => await FanoutBenchmark.RunAsync(rest),
     _ => Usage(),
 };
@@ -14,6 +17,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: OrleansEvents.Bench <subcommand> [options]");
     Console.Error.WriteLine("  runtime [--seconds N]   no-op grain calls/s (one grain, 10 000 grains) and memory per idle activation");
+    Console.Error.WriteLine("  append --postgres CS [--seconds N] [--flushes N]   append throughput and latency against naive INSERT and COPY (bench/append.sh)");
     Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N]   SignalR fan-out against a bare hub");
     return 2;
 }

@@ -7,12 +7,21 @@ namespace OrleansEvents.Storage.Postgres;
 
 internal sealed partial class PostgresEventLog
 {
-    // Touching each stream's head row locks it for this transaction, so appends to one stream queue
-    // up here and versions come out without gaps; heads are locked in ordinal order, so no deadlock.
-    private const string LockHeadsSql =
+    // Each stream of the batch is locked first, with a transaction-scoped advisory lock, in one fixed
+    // order (so two batches never deadlock). Taking it needs no transaction id, so a batch waiting
+    // for a stream gets its id only after the batch before it committed: within a stream, the log's
+    // (transaction id, id) order is version order, and subscribers see a stream's events in order.
+    private const string LockStreamsSql =
+        "SELECT pg_advisory_xact_lock(k.key) FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, ordinal) ORDER BY k.ordinal";
+
+    private const string CreateHeadsSql =
         "INSERT INTO streams (tenant_id, stream, version) SELECT h.tenant_id, h.stream, 0 " +
-        "FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS h(tenant_id, stream, ordinal) ORDER BY h.ordinal " +
-        "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = streams.version RETURNING tenant_id, stream, version";
+        "FROM unnest($1::text[], $2::text[]) AS h(tenant_id, stream) " +
+        "ON CONFLICT (tenant_id, stream) DO NOTHING";
+
+    private const string ReadHeadsSql =
+        "SELECT s.tenant_id, s.stream, s.version FROM streams AS s " +
+        "JOIN unnest($1::text[], $2::text[]) AS h(tenant_id, stream) ON s.tenant_id = h.tenant_id AND s.stream = h.stream";
 
     private const string FindStoredSql =
         $"SELECT {EventColumns.All} FROM events WHERE (tenant_id, event_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
@@ -42,17 +51,21 @@ internal sealed partial class PostgresEventLog
         Dictionary<EventKey, StoredEvent> stored;
         await using (var lookup = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction))
         {
-            lookup.BatchCommands.Add(Statement(LockHeadsSql,
-                plan.StreamKeys.Select(k => k.TenantId).ToArray(), plan.StreamKeys.Select(k => k.Stream).ToArray()));
+            var tenants = plan.StreamKeys.Select(k => k.TenantId).ToArray();
+            var streams = plan.StreamKeys.Select(k => k.Stream).ToArray();
+            lookup.BatchCommands.Add(Statement(LockStreamsSql, StreamLockKeys.For(plan.StreamKeys)));
+            lookup.BatchCommands.Add(Statement(CreateHeadsSql, tenants, streams));
+            lookup.BatchCommands.Add(Statement(ReadHeadsSql, tenants, streams));
             lookup.BatchCommands.Add(Statement(FindStoredSql,
                 plan.EventKeys.Select(k => k.TenantId).ToArray(), plan.EventKeys.Select(k => k.EventId).ToArray()));
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
+            await NextRowsAsync(reader, cancellationToken); // past the locks and the row-less insert
             while (await reader.ReadAsync(cancellationToken))
             {
                 heads[new StreamKey(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
             }
 
-            await reader.NextResultAsync(cancellationToken);
+            await NextRowsAsync(reader, cancellationToken);
             stored = (await Rows.ReadAllAsync(reader, cancellationToken)).ToDictionary(e => new EventKey(e.TenantId, e.EventId));
         }
 
@@ -75,6 +88,14 @@ internal sealed partial class PostgresEventLog
         }
 
         return plan.Outcomes(stored, inserted);
+    }
+
+    /// <summary>Moves to the next result that has columns, skipping statements that return none.</summary>
+    private static async Task NextRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.NextResultAsync(cancellationToken) && reader.FieldCount == 0)
+        {
+        }
     }
 
     private static NpgsqlBatchCommand InsertStatement(AppendPlan plan, DateTimeOffset recordedAt)

@@ -30,6 +30,10 @@ internal sealed partial class PostgresEventLog(NpgsqlDataSource dataSource, Time
         }
     }
 
+    protected override bool IsUnavailable(Exception exception) => PostgresFailures.IsUnavailable(exception);
+
+    protected override StorageUnavailableException Unavailable(Exception exception) => PostgresFailures.Unavailable(exception);
+
     protected override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -39,13 +39,19 @@ internal sealed partial class SqliteEventLog(SqliteDatabase database, TimeProvid
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_CANTOPEN
-                                                     or SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_READONLY)
+        catch (SqliteException exception) when (IsUnavailable(exception))
         {
             throw Unavailable(exception);
         }
     }
 
-    private static StorageUnavailableException Unavailable(SqliteException exception) =>
+    protected override bool IsUnavailable(Exception exception) =>
+        exception is SqliteException
+        {
+            SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_IOERR
+                or SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_READONLY,
+        };
+
+    protected override StorageUnavailableException Unavailable(Exception exception) =>
         new($"The SQLite database is unavailable: {exception.Message}", exception);
 }

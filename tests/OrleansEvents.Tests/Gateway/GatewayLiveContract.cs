@@ -12,7 +12,7 @@ namespace OrleansEvents.Tests.Gateway;
 /// JSON hub protocol. Subscribe, receive, server-side filtering, and resume from a cursor while
 /// appends continue — exactly the missed events, none twice.
 /// </summary>
-public abstract class GatewayLiveContract(GatewayFixture fixture)
+public abstract partial class GatewayLiveContract(GatewayFixture fixture)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
@@ -80,107 +80,6 @@ public abstract class GatewayLiveContract(GatewayFixture fixture)
         using var response = await client.GetAsync($"/api/logs/stream?access_token={Tenant.ReadKey}", HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task HubDeliversOnlyEventsMatchingTheSubscriptionFilter()
-    {
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
-        await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-filter", severity = new[] { "error", "critical" } }, null);
-
-        await PostAsync("""[{"event_type":"h.info","lead_id":"hub-filter"},{"event_type":"h.error","severity":"error","lead_id":"hub-other"},{"event_type":"h.wanted","severity":"critical","lead_id":"hub-filter"}]""");
-        var (target, argument) = await hub.NextAsync(Wait);
-
-        Assert.Equal("event", target);
-        Assert.Equal("h.wanted", argument.GetProperty("event_type").GetString());
-        Assert.Equal("critical", argument.GetProperty("severity").GetString());
-    }
-
-    [Fact]
-    public async Task HubAnswersTheLiveCursorAndSendsTheTenantsStats()
-    {
-        await PostEachAsync("hub-stats", 2);
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
-
-        var result = await hub.InvokeAsync("SubscribeAsync", null, null);
-        var stats = await hub.NextStatsAsync(Wait);
-
-        Assert.Matches("^[0-9]+-[0-9]+$", result.GetProperty("after_cursor").GetString());
-        Assert.True(stats.GetProperty("total").GetInt64() >= 0);
-        Assert.True(stats.GetProperty("by_severity").TryGetProperty("info", out _));
-    }
-
-    [Fact]
-    public async Task HubSendsEventResolvedWhenAnEventIsResolved()
-    {
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
-        await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-resolve", resolved = false }, null);
-        var id = (await PostEachAsync("hub-resolve", 1))[0];
-        Assert.Equal("event", (await hub.NextAsync(Wait)).Target);
-
-        await Fixture.Client(Tenant.WriteKey).PostAsync($"/api/events/{id}/resolve", null);
-        var (target, argument) = await hub.NextAsync(Wait);
-
-        Assert.Equal("eventResolved", target);
-        Assert.True(argument.GetProperty("resolved").GetBoolean());
-    }
-
-    [Fact]
-    public async Task HubRefusesAnInvalidFilterOrCursor()
-    {
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
-
-        var badFilter = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("SubscribeAsync", new { limit = "abc" }, null));
-        var badCursor = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("SubscribeAsync", null, "zzz"));
-
-        Assert.Contains("limit", badFilter.Message, StringComparison.Ordinal);
-        Assert.Contains("after_cursor", badCursor.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task HubReconnectWithCursorGetsExactlyTheMissedEventsWhileAppendsContinue()
-    {
-        const int total = 40;
-        var appended = new List<long>();
-        var firstSeen = new List<(long Id, string Position)>();
-        var writerDone = new TaskCompletionSource();
-        Task writer;
-        await using (var first = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey))
-        {
-            await first.InvokeAsync("SubscribeAsync", new { lead_id = "hub-resume" }, null);
-            writer = Task.Run(async () =>
-            {
-                for (var i = 0; i < total; i++)
-                {
-                    var id = (await PostEachAsync("hub-resume", 1))[0];
-                    lock (appended)
-                    {
-                        appended.Add(id);
-                    }
-                }
-            });
-
-            while (firstSeen.Count < 10)
-            {
-                var (_, argument) = await first.NextAsync(Wait);
-                firstSeen.Add((argument.GetProperty("id").GetInt64(), argument.GetProperty("position").GetString()!));
-            }
-        }
-
-        // Disconnected while the writer goes on; resume from the last cursor seen.
-        await using var second = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
-        await second.InvokeAsync("SubscribeAsync", new { lead_id = "hub-resume" }, firstSeen[^1].Position);
-        await writer;
-        var secondSeen = new List<long>();
-        while (secondSeen.Count < total - firstSeen.Count)
-        {
-            var (target, argument) = await second.NextAsync(Wait);
-            Assert.Equal("event", target);
-            secondSeen.Add(argument.GetProperty("id").GetInt64());
-        }
-
-        Assert.Equal(appended, firstSeen.Select(s => s.Id).Concat(secondSeen));
-        Assert.False(await second.AnyWithinAsync(TimeSpan.FromMilliseconds(500)));
     }
 
     [Fact]

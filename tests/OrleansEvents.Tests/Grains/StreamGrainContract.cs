@@ -105,6 +105,19 @@ public abstract partial class StreamGrainContract(string provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task AHotStreamCommitsTheAppendsQueuedBehindItTogether()
+    {
+        var hot = Grain(StreamId.Session("hot"));
+
+        var appended = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => hot.AppendAsync(TestEvents.New(sessionId: "hot", message: $"m{i}"))));
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(v => (long)v), appended.Select(a => a.Event.Version).Order());
+        var transactions = appended.Select(a => a.Event.Position.TransactionId).Distinct().Count();
+        Assert.True(transactions <= 100, $"200 queued appends took {transactions} transactions.");
+        Assert.Equal(200, (await hot.GetSummaryAsync()).Total);
+    }
+
+    [Fact]
     public async Task TailerPublishesEveryCommittedEventOnceInLogOrder()
     {
         var appended = (await Task.WhenAll(Enumerable.Range(0, 120).Select(i => Task.Run(() =>

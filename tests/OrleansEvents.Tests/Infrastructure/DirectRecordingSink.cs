@@ -17,7 +17,17 @@ public sealed class DirectRecordingSink(int acceptBeforeRefusing) : ILiveSink, I
 
     public int DirectSends => _accepted;
 
-    public ILiveDirectTarget? Direct => this;
+    /// <summary>Whether the session has asked for its target (it asks when it has caught up).</summary>
+    public bool IsDirect { get; private set; }
+
+    public ILiveDirectTarget? Direct
+    {
+        get
+        {
+            IsDirect = true;
+            return this;
+        }
+    }
 
     public IReadOnlyList<long> EventIds
     {

@@ -69,6 +69,10 @@ public sealed class EventSilo : IAsyncDisposable
 
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddEventGrains();
+        if (Environment.GetEnvironmentVariable("OE_TEST_LOGS") == "1")
+        {
+            Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddSimpleConsole(builder.Logging);
+        }
         var host = builder.Build();
         await host.Services.MigrateEventStorageAsync();
         var notifications = new ConcurrentQueue<LogNotification>();
