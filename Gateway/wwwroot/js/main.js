@@ -77,6 +77,7 @@ function start(api, key, caller) {
 
   let filters = filtersFromUrl();
   let historyLoaded = false;
+  let generation = 0; // bumps with every filter change; late answers for older filters are dropped
   const form = $('filters');
   const states = {};
 
@@ -133,18 +134,21 @@ function start(api, key, caller) {
   });
 
   async function loadHistory() {
+    const current = generation;
     try {
       const page = await api.get('/api/events', { ...toApiQuery(filters), limit: HISTORY_PAGE });
+      if (current !== generation) return;
       tailFeed.markSeen(page.events.map(e => e.id));
       tail.addHistory(page.events);
       historyLoaded = true;
     } catch (failure) {
-      $('tail-error').textContent = `Could not load events: ${failure.message}`;
+      if (current === generation) $('tail-error').textContent = `Could not load events: ${failure.message}`;
     }
   }
 
   /** Shows the tail with new filters: subscribe first (the live start), then the history page up to it. */
   async function applyFilters(next, push = false) {
+    const current = ++generation;
     filters = next;
     fillForm(form, filters);
     writeUrl(filters, {}, push);
@@ -156,10 +160,11 @@ function start(api, key, caller) {
     try {
       await tailFeed.start(toApiQuery(filters));
     } catch (failure) {
-      $('tail-error').textContent = `Live feed: ${failure.message}`;
+      if (current === generation) $('tail-error').textContent = `Live feed: ${failure.message}`;
     }
+    if (current !== generation) return;
     await loadHistory();
-    document.body.dataset.ready = 'true';
+    if (current === generation) document.body.dataset.ready = 'true';
   }
 
   function showView(name) {
