@@ -80,6 +80,47 @@ public sealed class PageTests(DashboardFixture fixture) : DashboardTest(fixture)
     });
 
     [Fact]
+    public Task EveryVisibleTextMeetsTheAaContrastRatio() => RunAsync(async () =>
+    {
+        await Fixture.PostAsync(
+            new { event_type = "contrast.check", severity = "info", workflow_id = Unique("w") },
+            new { event_type = "contrast.check", severity = "warning", workflow_id = Unique("w") },
+            new { event_type = "contrast.check", severity = "error", workflow_id = Unique("w") },
+            new { event_type = "contrast.check", severity = "critical", workflow_id = Unique("w") });
+        var dashboard = await OpenAsync();
+
+        // WCAG 2 relative luminance; the background is the first opaque one up the tree.
+        var failures = await dashboard.Page.EvaluateAsync<string[]>("""
+            (() => {
+              const rgb = c => c.match(/[\d.]+/g).map(Number);
+              const lum = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+              const background = el => {
+                for (; el; el = el.parentElement) {
+                  const c = rgb(getComputedStyle(el).backgroundColor);
+                  if (c.length < 4 || c[3] > 0) return c;
+                }
+                return [255, 255, 255];
+              };
+              const failures = [];
+              let checked = 0;
+              for (const el of document.querySelectorAll('#app *')) {
+                const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+                if (!own || !el.checkVisibility()) continue;
+                checked++;
+                const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+                const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                if (ratio < 4.5) failures.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className}: ${el.textContent.trim().slice(0, 30)}`);
+              }
+              if (checked < 40) failures.push(`only ${checked} texts checked`);
+              return failures;
+            })()
+            """);
+
+        Assert.Empty(failures);
+    });
+
+    [Fact]
     public Task ScreenshotOfABusyDashboardForTheReadme() => RunAsync(async () =>
     {
         var tag = Unique("demo");
