@@ -6,6 +6,7 @@
 // covers the overlap between a history page and the live start.
 
 const RETRY_MS = [0, 500, 1000, 2000, 4000, 8000];
+const MAX_SEEN = 20_000;
 
 export class LiveFeed {
   /**
@@ -138,6 +139,11 @@ export class LiveFeed {
       return;
     }
     this.seen.add(event.id);
+    if (this.seen.size > MAX_SEEN) {
+      // Sets iterate oldest first. Forgetting old ids is safe: resuming from the cursor never resends them.
+      const oldest = this.seen.values();
+      for (let i = 0; i < MAX_SEEN / 4; i++) this.seen.delete(oldest.next().value);
+    }
     this.handlers.event?.(event);
   }
 
