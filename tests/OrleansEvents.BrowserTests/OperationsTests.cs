@@ -58,4 +58,25 @@ public sealed class OperationsTests(DashboardFixture fixture) : DashboardTest(fi
         await Expect(page.Locator("#retention-result tbody tr")).ToHaveCountAsync(4);
         await Expect(page.Locator("#retention-error")).ToBeEmptyAsync();
     });
+
+    [Fact]
+    public Task RetentionRunsAfterItsDryRunAndShowsWhatItDeleted() => RunAsync(async () =>
+    {
+        // Older than the default 30 days of retention.
+        var old = (await Fixture.PostAsync(new { event_type = "legacy.imported", severity = "info", lead_id = Unique("l"), timestamp = DateTimeOffset.UtcNow.AddDays(-40).ToString("O") }))[0];
+        var dashboard = await OpenAsync();
+        var page = dashboard.Page;
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Operations" }).ClickAsync();
+        await page.Locator("#retention-dry").ClickAsync();
+        await Expect(page.Locator("#retention-result")).ToContainTextAsync("1 event would be deleted");
+        await Expect(page.Locator("#retention-result tbody tr").Filter(new() { HasText = "info" })).ToContainTextAsync("1");
+        Assert.Equal(200, (int)(await Fixture.Admin.GetAsync($"/api/events/{LiveTailTests.Id(old)}")).StatusCode);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete now" }).ClickAsync();
+
+        await Expect(page.Locator("#retention-result")).ToContainTextAsync("1 event deleted");
+        Assert.Equal(404, (int)(await Fixture.Admin.GetAsync($"/api/events/{LiveTailTests.Id(old)}")).StatusCode);
+    });
 }

@@ -1,6 +1,8 @@
 // Admin operations: replay (dry run, then confirm) and retention (dry run, then run), results inline.
 import { SEVERITIES, el, severityBadge, absoluteTime, toRfc3339 } from './format.js';
 
+const events = n => `${n} event${n === 1 ? '' : 's'}`;
+
 export class Operations {
   constructor({ api, root }) {
     this.api = api;
@@ -71,7 +73,7 @@ export class Operations {
     try {
       const report = await this.api.post('/api/admin/retention/run', { dry_run: dryRun });
       this.retentionResult.replaceChildren(
-        el('p', { text: dryRun ? `${report.deleted} events would be deleted.` : `${report.deleted} events deleted in ${report.batches} batches (${report.duration_ms} ms).` }),
+        el('p', { text: dryRun ? `${events(report.deleted)} would be deleted.` : `${events(report.deleted)} deleted in ${report.batches} batch${report.batches === 1 ? '' : 'es'} (${report.duration_ms} ms).` }),
         el('table', { 'aria-label': 'Retention by severity' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'severity' }), el('th', { scope: 'col', text: dryRun ? 'would delete' : 'deleted' }))),
           el('tbody', {}, ...SEVERITIES.map(s => el('tr', {}, el('td', {}, severityBadge(s)), el('td', { text: String(report.by_severity[s] ?? 0) }))))));
