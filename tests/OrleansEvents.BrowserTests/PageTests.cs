@@ -65,6 +65,12 @@ public sealed class PageTests(DashboardFixture fixture) : DashboardTest(fixture)
         var page = dashboard.Page;
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        // The filters start folded, so the newest events are on the first screen; the keyboard unfolds them.
+        await Expect(page.Locator("#tail li").First).ToBeInViewportAsync();
+        await Expect(page.Locator("#filters")).ToBeHiddenAsync();
+        await page.Locator("#filter-panel > summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#filters").GetByLabel("Category")).ToBeVisibleAsync();
         var unlabeled = await page.EvaluateAsync<string[]>("""
             [...document.querySelectorAll('input, button')]
               .filter(c => !(c.labels?.length) && !c.getAttribute('aria-label') && !c.textContent.trim())

@@ -151,6 +151,8 @@ function start(api, key, caller) {
     const current = ++generation;
     filters = next;
     fillForm(form, filters);
+    const active = Object.keys(filters).length;
+    $('filter-count').textContent = active ? `(${active} active)` : '';
     writeUrl(filters, {}, push);
     showView('tail');
     tail.clear();
@@ -207,6 +209,11 @@ function start(api, key, caller) {
 
   // For the browser tests: drop both connections the way a network failure would.
   window.oeDashboard = { tailFeed, problemsFeed, drop: () => Promise.all([tailFeed.drop(), problemsFeed.drop()]) };
+
+  // On a phone the filters would push the tail off the first screen: start them folded.
+  if (window.matchMedia('(max-width: 640px)').matches) {
+    $('filter-panel').open = false;
+  }
 
   const initial = new URLSearchParams(location.search);
   refreshStats();
