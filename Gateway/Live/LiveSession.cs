@@ -46,7 +46,7 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
             {
                 // Caught up: where the sink allows it, the feed writes live messages itself from here,
                 // and this loop only wakes again when that fails (overflow).
-                var direct = sink.Direct is { } target && subscriber.TryGoDirect(target);
+                var direct = sink.Direct is { } target && subscriber.TryGoDirect(target, last);
                 if (!await reader.WaitToReadAsync(cancellationToken))
                 {
                     return;

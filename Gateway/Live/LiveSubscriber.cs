@@ -47,9 +47,11 @@ public sealed class LiveSubscriber : IDisposable
 
     /// <summary>
     /// Lets the feed write to <paramref name="target"/> itself from now on, if nothing is buffered:
-    /// everything buffered has then been sent, so direct writes cannot overtake it.
+    /// everything buffered has then been sent, so direct writes cannot overtake it. Messages at or
+    /// before <paramref name="last"/> were already delivered (a catch-up read of the log can run ahead
+    /// of the feed) and are skipped.
     /// </summary>
-    public bool TryGoDirect(ILiveDirectTarget target)
+    public bool TryGoDirect(ILiveDirectTarget target, LogPosition last)
     {
         lock (_mode)
         {
@@ -59,6 +61,7 @@ public sealed class LiveSubscriber : IDisposable
             }
 
             _direct = target;
+            _directLast = last;
             return true;
         }
     }
@@ -86,6 +89,11 @@ public sealed class LiveSubscriber : IDisposable
         {
             if (_direct is { } direct)
             {
+                if (message.Position is { } position && _directLast is { } delivered && position <= delivered)
+                {
+                    return;
+                }
+
                 if (direct.TrySend(message))
                 {
                     _directLast = message.Position ?? _directLast;
