@@ -47,12 +47,10 @@ public sealed class LiveSubscriber : IDisposable
 
     /// <summary>
     /// Lets the feed write to <paramref name="target"/> itself from now on, if nothing is buffered:
-    /// everything buffered has then been sent, so direct writes cannot overtake it.
+    /// everything buffered has then been sent, so direct writes cannot overtake it. Messages at or
+    /// before <paramref name="last"/> were already delivered (a catch-up read of the log can run ahead
+    /// of the feed) and are skipped.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="last"/> is the last position the pump delivered. Catch-up reads the log, which
-    /// may be ahead of the feed, so events up to it can still arrive live; they are skipped here.
-    /// </remarks>
     public bool TryGoDirect(ILiveDirectTarget target, LogPosition last)
     {
         lock (_mode)

@@ -156,7 +156,7 @@ public static class FanoutBenchmark
         var id = 0L;
         app.MapPost("/publish", async (HttpRequest request, IHubContext<BareHub> hub) =>
         {
-            // The same shape the real hub sends: the posted event with server fields added.
+            // The same message the real hub sends, field for field: the posted event with server fields added.
             using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body);
             var root = body.RootElement;
             var sequence = Interlocked.Increment(ref id);
@@ -174,9 +174,17 @@ public static class FanoutBenchmark
                 ["severity"] = "info",
                 ["event_type"] = root.GetProperty("event_type").GetString(),
                 ["message"] = root.GetProperty("message").GetString(),
+                ["source"] = null,
                 ["lead_id"] = "bench",
+                ["session_id"] = null,
+                ["device_id"] = null,
+                ["account_id"] = null,
+                ["workflow_id"] = null,
                 ["context"] = root.GetProperty("context").Clone(),
                 ["resolved"] = false,
+                ["resolved_by"] = null,
+                ["resolved_at"] = null,
+                ["resolution_note"] = null,
             };
             await hub.Clients.All.SendAsync("event", stored);
             return Results.Created();

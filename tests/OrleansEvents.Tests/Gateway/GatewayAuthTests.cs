@@ -72,6 +72,18 @@ public sealed class GatewayAuthTests(SqliteGatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task HubNegotiatesWithAKeyAndRefusesAWebSocketWithAWrongToken()
+    {
+        var negotiate = await ProblemAssert.JsonAsync(await fixture.Client(_tenant.ReadKey).PostAsync("/hubs/events/negotiate?negotiateVersion=1", null));
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        var uri = new UriBuilder(fixture.Host.BaseAddress) { Scheme = "ws", Path = "/hubs/events", Query = "access_token=wrong-key" }.Uri;
+
+        Assert.False(string.IsNullOrEmpty(negotiate.GetProperty("connectionToken").GetString()));
+        var refused = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => socket.ConnectAsync(uri, CancellationToken.None));
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HealthAndOpenApiNeedNoKey()
     {
         Assert.Equal(HttpStatusCode.OK, (await fixture.Client().GetAsync("/health/live")).StatusCode);

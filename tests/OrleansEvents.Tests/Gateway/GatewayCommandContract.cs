@@ -260,6 +260,8 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/events/{id}")).StatusCode);
         await ProblemAssert.IsProblemAsync(await Admin.DeleteAsync($"/api/events/{id}"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await Admin.GetAsync($"/api/events/{id}"), HttpStatusCode.NotFound);
+        var audit = await ProblemAssert.JsonAsync(await Admin.GetAsync("/api/events?stream=system/audit&event_type=audit.event_deleted"));
+        Assert.Equal(id, Assert.Single(audit.GetProperty("events").EnumerateArray()).GetProperty("context").GetProperty("target_id").GetInt64());
     }
 
     [Fact]

@@ -231,6 +231,7 @@ public abstract partial class GatewayQueryContract(GatewayFixture fixture)
         Assert.Equal(["open critical", "open warning"], Messages(all));
         Assert.Equal(["open warning"], Messages(ofLead));
         await ProblemAssert.IsProblemAsync(await Reader.GetAsync("/api/events/unresolved?since=2026-01-01T00:00:00Z"), HttpStatusCode.BadRequest, "since");
+        await ProblemAssert.IsProblemAsync(await Reader.GetAsync("/api/events/unresolved?limit=1001"), HttpStatusCode.BadRequest, "limit");
     }
 
     [Fact]
