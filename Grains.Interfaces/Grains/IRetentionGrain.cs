@@ -11,6 +11,9 @@ public interface IRetentionGrain
     /// <summary>Registers the daily reminder (idempotent); the silo calls this at start.</summary>
     Task EnsureScheduledAsync();
 
-    /// <summary>Applies the policy now; with <paramref name="dryRun"/> only counts what it would delete.</summary>
-    Task<RetentionReport> RunAsync(bool dryRun);
+    /// <summary>
+    /// Applies the policy now, to every tenant or only to <paramref name="tenantId"/>; with
+    /// <paramref name="dryRun"/> only counts what it would delete.
+    /// </summary>
+    Task<RetentionReport> RunAsync(bool dryRun, string? tenantId = null);
 }

@@ -32,15 +32,22 @@ public sealed partial class LogTailer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Subscribers replay history from the store by cursor; the tailer only carries what commits from now on.
-        _position = await StartPositionAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var caughtUp = await ReadOnceAsync(stoppingToken);
-            if (caughtUp)
+            // Subscribers replay history from the store by cursor; the tailer only carries what commits from now on.
+            _position = await StartPositionAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await committed.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+                var caughtUp = await ReadOnceAsync(stoppingToken);
+                if (caughtUp)
+                {
+                    await committed.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+                }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 

@@ -26,22 +26,22 @@ public sealed partial class RetentionGrain(
     public Task EnsureScheduledAsync() =>
         RegisterOrUpdateReminderAsync(ReminderName, ReminderSchedule.DailyAt(options.Value.CleanupTimeOfDay));
 
-    public Task<RetentionReport> RunAsync(bool dryRun) => RunAsync(dryRun, occurrence: null);
+    public Task<RetentionReport> RunAsync(bool dryRun, string? tenantId = null) => RunAsync(dryRun, occurrence: null, tenantId);
 
     public async Task ReceiveReminderAsync(string reminderName, ReminderTick tick)
     {
         if (reminderName == ReminderName)
         {
-            await RunAsync(dryRun: false, tick.ScheduledAt);
+            await RunAsync(dryRun: false, tick.ScheduledAt, tenantId: null);
         }
     }
 
-    private async Task<RetentionReport> RunAsync(bool dryRun, DateTimeOffset? occurrence)
+    private async Task<RetentionReport> RunAsync(bool dryRun, DateTimeOffset? occurrence, string? tenantId)
     {
         var started = Stopwatch.GetTimestamp();
         var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0L);
         var batches = 0;
-        foreach (var criteria in RetentionPolicy.Criteria(options.Value, clock.GetUtcNow()))
+        foreach (var criteria in RetentionPolicy.Criteria(options.Value, clock.GetUtcNow()).Select(c => c with { TenantId = tenantId }))
         {
             var result = dryRun ? await log.CountOlderThanAsync(criteria) : await log.DeleteOlderThanAsync(criteria);
             batches += result.Batches;
@@ -60,13 +60,14 @@ public sealed partial class RetentionGrain(
             }
 
             LogCompleted(logger, report.Deleted, report.Batches, report.Duration.TotalMilliseconds);
-            await RecordAsync(report, occurrence);
+            await RecordAsync(report, occurrence, tenantId);
         }
 
         return report;
     }
 
-    private Task RecordAsync(RetentionReport report, DateTimeOffset? occurrence)
+    /// <summary>A cluster-wide run is recorded in the system tenant's <c>system/silo</c>; a tenant's own run in its <c>system/retention</c>.</summary>
+    private Task RecordAsync(RetentionReport report, DateTimeOffset? occurrence, string? tenantId)
     {
         var context = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
         {
@@ -76,9 +77,10 @@ public sealed partial class RetentionGrain(
             ["duration_ms"] = Math.Round(report.Duration.TotalMilliseconds, 1),
             ["scheduled_at"] = occurrence,
             ["trigger"] = occurrence is null ? "on_demand" : "daily",
+            ["scope"] = tenantId ?? "cluster",
         });
-        var systemStream = StreamId.System("silo");
-        return GrainFactory.For(events.Value.SystemTenant, systemStream).AppendAsync(new NewEvent
+        var systemStream = StreamId.System(tenantId is null ? "silo" : "retention");
+        return GrainFactory.For(tenantId ?? events.Value.SystemTenant, systemStream).AppendAsync(new NewEvent
         {
             EventId = occurrence is { } at ? $"retention.cleanup_completed/{at.UtcDateTime:O}" : null,
             Stream = systemStream.ToString(),

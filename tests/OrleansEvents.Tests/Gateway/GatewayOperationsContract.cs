@@ -96,10 +96,26 @@ public abstract class GatewayOperationsContract(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task RetentionIsRefusedToOtherTenantsAdminsAndToLowerRoles()
+    public async Task RetentionRunByATenantsAdminCountsOnlyThatTenantsEvents()
     {
-        await ProblemAssert.IsProblemAsync(
-            await Fixture.Client(Tenant.AdminKey).PostAsync("/api/admin/retention/run", JsonContent.Of("""{"dry_run":true}""")), HttpStatusCode.Forbidden);
+        var old = DateTimeOffset.UtcNow.AddDays(-400).ToString("O");
+        var other = Fixture.NextTenant();
+        foreach (var (tenant, count) in new[] { (Tenant, 2), (other, 5) })
+        {
+            var events = string.Join(",", Enumerable.Range(0, count).Select(_ => $$"""{"event_type":"old.thing","severity":"info","timestamp":"{{old}}"}"""));
+            Assert.Equal(HttpStatusCode.Created, (await Fixture.Client(tenant.WriteKey).PostAsync("/api/events", JsonContent.Of($"[{events}]"))).StatusCode);
+        }
+
+        var report = await ProblemAssert.JsonAsync(await Fixture.Client(Tenant.AdminKey).PostAsync("/api/admin/retention/run",
+            JsonContent.Of("""{"dry_run":true}""")));
+
+        Assert.Equal(2, report.GetProperty("deleted").GetInt64());
+        Assert.Equal(2, report.GetProperty("by_severity").GetProperty("info").GetInt64());
+    }
+
+    [Fact]
+    public async Task RetentionIsRefusedToLowerRolesAndNamesABadDryRun()
+    {
         await ProblemAssert.IsProblemAsync(
             await Fixture.Client(Tenant.WriteKey).PostAsync("/api/admin/retention/run", JsonContent.Of("""{"dry_run":true}""")), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(
