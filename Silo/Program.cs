@@ -12,7 +12,8 @@ return await StartupFailure.ReportAsync(async () =>
     builder.AddEventGrains();
     builder.AddGateway();
 
-    var app = builder.Build();
+    // Disposed on the way out, so buffered log lines are written even when `migrate` exits at once.
+    await using var app = builder.Build();
     app.MapGateway();
 
     await app.Services.MigrateEventStorageAsync();
