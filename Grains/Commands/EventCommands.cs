@@ -25,7 +25,7 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, TimeProvi
         await Task.WhenAll(byStream.Select(async group =>
         {
             // Pinned to what validation decided, so the grain's own normalization agrees exactly.
-            var pinned = group.Select(p => Pin(p.Event)).ToList();
+            var pinned = group.Select(p => Pin(p.Event, events[p.Index])).ToList();
             var appended = await grains.For(tenantId, group.Key).AppendBatchAsync(pinned);
             foreach (var (item, result) in group.Zip(appended))
             {
@@ -76,7 +76,8 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, TimeProvi
         return changed.SelectMany(c => c).OrderBy(e => e.Id).ToList();
     }
 
-    private static NewEvent Pin(PendingEvent e) => new()
+    /// <summary>The caller's event with what validation decided filled in; the context is passed on as sent, not parsed again.</summary>
+    private static NewEvent Pin(PendingEvent e, NewEvent sent) => sent with
     {
         EventId = e.EventId,
         Stream = e.Stream.ToString(),
@@ -91,6 +92,5 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, TimeProvi
         DeviceId = e.DeviceId,
         AccountId = e.AccountId,
         WorkflowId = e.WorkflowId,
-        Context = e.ContextJson is null ? null : System.Text.Json.JsonDocument.Parse(e.ContextJson).RootElement.Clone(),
     };
 }
