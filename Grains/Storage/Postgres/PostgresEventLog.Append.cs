@@ -14,17 +14,15 @@ internal sealed partial class PostgresEventLog
     private const string LockStreamsSql =
         "SELECT pg_advisory_xact_lock(k.key) FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, ordinal) ORDER BY k.ordinal";
 
-    private const string CreateHeadsSql =
-        "INSERT INTO streams (tenant_id, stream, version) SELECT h.tenant_id, h.stream, 0 " +
-        "FROM unnest($1::text[], $2::text[]) AS h(tenant_id, stream) " +
-        "ON CONFLICT (tenant_id, stream) DO NOTHING";
-
+    // LATERAL keeps both lookups index probes per key, whatever the generic plan of the prepared
+    // statement guesses about the arrays' sizes (a hash join would scan the whole table).
     private const string ReadHeadsSql =
-        "SELECT s.tenant_id, s.stream, s.version FROM streams AS s " +
-        "JOIN unnest($1::text[], $2::text[]) AS h(tenant_id, stream) ON s.tenant_id = h.tenant_id AND s.stream = h.stream";
+        "SELECT h.tenant_id, h.stream, s.version FROM unnest($1::text[], $2::text[]) AS h(tenant_id, stream) " +
+        "CROSS JOIN LATERAL (SELECT version FROM streams WHERE tenant_id = h.tenant_id AND stream = h.stream) AS s";
 
     private const string FindStoredSql =
-        $"SELECT {EventColumns.All} FROM events WHERE (tenant_id, event_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
+        $"SELECT e.* FROM unnest($1::text[], $2::text[]) AS k(tenant_id, event_id) " +
+        $"CROSS JOIN LATERAL (SELECT {EventColumns.All} FROM events WHERE tenant_id = k.tenant_id AND event_id = k.event_id) AS e";
 
     private const string InsertSql =
         "INSERT INTO events (tenant_id, event_id, stream, version, \"timestamp\", recorded_at, category, severity, event_type, " +
@@ -39,9 +37,10 @@ internal sealed partial class PostgresEventLog
         "ORDER BY e.ordinal " +
         $"RETURNING {EventColumns.All}";
 
+    // New streams get their head row here; the stream locks make the read-then-write safe.
     private const string MoveHeadsSql =
-        "UPDATE streams AS s SET version = h.version FROM unnest($1::text[], $2::text[], $3::bigint[]) AS h(tenant_id, stream, version) " +
-        "WHERE s.tenant_id = h.tenant_id AND s.stream = h.stream";
+        "INSERT INTO streams (tenant_id, stream, version) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) " +
+        "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = EXCLUDED.version";
 
     protected override async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
         DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
@@ -54,12 +53,11 @@ internal sealed partial class PostgresEventLog
             var tenants = plan.StreamKeys.Select(k => k.TenantId).ToArray();
             var streams = plan.StreamKeys.Select(k => k.Stream).ToArray();
             lookup.BatchCommands.Add(Statement(LockStreamsSql, StreamLockKeys.For(plan.StreamKeys)));
-            lookup.BatchCommands.Add(Statement(CreateHeadsSql, tenants, streams));
             lookup.BatchCommands.Add(Statement(ReadHeadsSql, tenants, streams));
             lookup.BatchCommands.Add(Statement(FindStoredSql,
                 plan.EventKeys.Select(k => k.TenantId).ToArray(), plan.EventKeys.Select(k => k.EventId).ToArray()));
             await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
-            await NextRowsAsync(reader, cancellationToken); // past the locks and the row-less insert
+            await NextRowsAsync(reader, cancellationToken); // past the locks
             while (await reader.ReadAsync(cancellationToken))
             {
                 heads[new StreamKey(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
