@@ -9,7 +9,7 @@ namespace OrleansEvents.Tests.Infrastructure;
 /// </summary>
 public sealed class DirectRecordingSink(int acceptBeforeRefusing) : ILiveSink, ILiveDirectTarget
 {
-    private readonly List<long> _eventIds = [];
+    private readonly RecordedEventIds _eventIds = new();
     private int _accepted;
     private int _refused;
 
@@ -29,16 +29,7 @@ public sealed class DirectRecordingSink(int acceptBeforeRefusing) : ILiveSink, I
         }
     }
 
-    public IReadOnlyList<long> EventIds
-    {
-        get
-        {
-            lock (_eventIds)
-            {
-                return [.. _eventIds];
-            }
-        }
-    }
+    public IReadOnlyList<long> EventIds => _eventIds.All;
 
     public bool TrySend(LiveMessage message)
     {
@@ -64,25 +55,7 @@ public sealed class DirectRecordingSink(int acceptBeforeRefusing) : ILiveSink, I
         return Task.CompletedTask;
     }
 
-    public async Task WaitForAsync(int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (EventIds.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{EventIds.Count} of {count} events arrived within {timeout}.");
-            }
+    public Task WaitForAsync(int count, TimeSpan timeout) => _eventIds.WaitForAsync(count, timeout);
 
-            await Task.Delay(20);
-        }
-    }
-
-    private void Add(LiveMessage message)
-    {
-        lock (_eventIds)
-        {
-            _eventIds.Add(message.Event.Id);
-        }
-    }
+    private void Add(LiveMessage message) => _eventIds.Add(message.Event.Id);
 }

@@ -7,21 +7,12 @@ namespace OrleansEvents.Tests.Infrastructure;
 public sealed class RecordingSink(bool blockFirstSend) : ILiveSink
 {
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<long> _eventIds = [];
+    private readonly RecordedEventIds _eventIds = new();
     private int _sends;
 
     public int Resyncs { get; private set; }
 
-    public IReadOnlyList<long> EventIds
-    {
-        get
-        {
-            lock (_eventIds)
-            {
-                return [.. _eventIds];
-            }
-        }
-    }
+    public IReadOnlyList<long> EventIds => _eventIds.All;
 
     public void Release() => _released.TrySetResult();
 
@@ -32,10 +23,7 @@ public sealed class RecordingSink(bool blockFirstSend) : ILiveSink
             await _released.Task.WaitAsync(cancellationToken);
         }
 
-        lock (_eventIds)
-        {
-            _eventIds.Add(message.Event.Id);
-        }
+        _eventIds.Add(message.Event.Id);
     }
 
     public Task ResyncAsync(LogPosition after, CancellationToken cancellationToken)
@@ -44,18 +32,5 @@ public sealed class RecordingSink(bool blockFirstSend) : ILiveSink
         return Task.CompletedTask;
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> events arrived, or fails after <paramref name="timeout"/>.</summary>
-    public async Task WaitForAsync(int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (EventIds.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{EventIds.Count} of {count} events arrived within {timeout}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitForAsync(int count, TimeSpan timeout) => _eventIds.WaitForAsync(count, timeout);
 }
