@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using OrleansEvents.Events;
 
 namespace OrleansEvents.Fanout;
 
@@ -11,7 +12,34 @@ public sealed class LogSignal
 {
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Notify() => _pending.Writer.TryWrite(true);
+    private readonly Lock _gate = new();
+    private LogPosition _highestCommitted = LogPosition.Start;
+
+    /// <summary>The last position this silo has committed; the tailer is behind until it has read past it.</summary>
+    public LogPosition HighestCommitted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _highestCommitted;
+            }
+        }
+    }
+
+    /// <summary>A local transaction committed events up to <paramref name="committed"/>.</summary>
+    public void Notify(LogPosition committed)
+    {
+        lock (_gate)
+        {
+            if (committed > _highestCommitted)
+            {
+                _highestCommitted = committed;
+            }
+        }
+
+        _pending.Writer.TryWrite(true);
+    }
 
     /// <summary>Completes at the next notification (or a kept one), or after <paramref name="timeout"/>.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,15 @@ public sealed partial class LogTailer(
     IEventLog log, LogSignal committed, IStreamProvider streams, IOptions<LogTailerOptions> options, TimeProvider clock, ILogger<LogTailer> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan UnsettledRetry = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(5);
+
     private readonly IAsyncStream<LogNotification> _stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
     private long _lastProgressTicks = clock.GetUtcNow().UtcTicks;
     private LogPosition _position = LogPosition.Start;
     private bool _failing;
+    private long? _behindSince;
+    private LogPosition _gaveUpOn = LogPosition.Start;
 
     /// <summary>When the tailer last read the log successfully.</summary>
     public DateTimeOffset LastProgressAt => new(Interlocked.Read(ref _lastProgressTicks), TimeSpan.Zero);
@@ -39,7 +45,13 @@ public sealed partial class LogTailer(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var caughtUp = await ReadOnceAsync(stoppingToken);
-                if (caughtUp)
+                if (caughtUp && IsBehindLocalCommit())
+                {
+                    // A local commit is not readable yet: an older transaction somewhere in the database
+                    // still runs. That is a wait on the database, not on a schedule, so it is real time.
+                    await Task.Delay(UnsettledRetry, TimeProvider.System, stoppingToken);
+                }
+                else if (caughtUp)
                 {
                     await committed.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
                 }
@@ -49,6 +61,30 @@ public sealed partial class LogTailer(
         {
             // Stopping.
         }
+    }
+
+    /// <summary>
+    /// True while a position this silo committed has not been read yet. Given up after a while: the
+    /// event may be gone (deleted before it was read), and the regular wait covers the rest.
+    /// </summary>
+    private bool IsBehindLocalCommit()
+    {
+        var highest = committed.HighestCommitted;
+        if (_position >= highest || highest <= _gaveUpOn)
+        {
+            _behindSince = null;
+            return false;
+        }
+
+        _behindSince ??= Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(_behindSince.Value) > GiveUpAfter)
+        {
+            _gaveUpOn = highest;
+            _behindSince = null;
+            return false;
+        }
+
+        return true;
     }
 
     private async Task<LogPosition> StartPositionAsync(CancellationToken stoppingToken)

@@ -180,7 +180,11 @@ public sealed partial class EventWriter : IAsyncDisposable
     private async Task CommitAsync(List<QueuedAppend> batch)
     {
         var outcomes = await _log.AppendManyAsync(batch.SelectMany(q => q.Requests).ToList());
-        _committed.Notify();
+        if (outcomes.SelectMany(o => o.Events).Select(a => a.Event.Position).DefaultIfEmpty(LogPosition.Start).Max() is var highest
+            && highest > LogPosition.Start)
+        {
+            _committed.Notify(highest);
+        }
         var next = 0;
         foreach (var queued in batch)
         {
