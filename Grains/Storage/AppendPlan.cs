@@ -9,10 +9,14 @@ namespace OrleansEvents.Storage;
 /// </summary>
 internal sealed class AppendPlan
 {
+    private static readonly IReadOnlyDictionary<StreamId, long> NoVersions = new Dictionary<StreamId, long>();
+    private static readonly IReadOnlyDictionary<EventKey, StoredEvent> NothingStored = new Dictionary<EventKey, StoredEvent>();
+
     private readonly IReadOnlyList<AppendRequest> _requests;
     private readonly Dictionary<StreamKey, long> _heads = [];
     private readonly List<PlannedRow> _rows = [];
     private readonly Dictionary<int, StreamVersionConflictException> _conflicts = [];
+    private bool _hintsTried;
 
     public AppendPlan(IReadOnlyList<AppendRequest> requests)
     {
@@ -63,9 +67,47 @@ internal sealed class AppendPlan
                 var stream = new StreamKey(request.TenantId, pending.Stream.ToString());
                 var version = Head(stream, currentHeads) + 1;
                 _heads[stream] = version;
-                _rows.Add(new PlannedRow(request.TenantId, pending, version));
+                _rows.Add(new PlannedRow(request.TenantId, pending, version, currentHeads.GetValueOrDefault(stream)));
             }
         }
+    }
+
+    /// <summary>
+    /// Versions the events from the heads the callers believe current (known and expected versions),
+    /// assuming none of them is stored yet, so a store can write without reading first. Works once:
+    /// false when a stream's head is unknown, hints disagree, a request would conflict, or the hints
+    /// were tried already (and found stale), and the store reads heads and calls <see cref="Assign"/>.
+    /// </summary>
+    public bool TryAssignFromHints()
+    {
+        if (_hintsTried)
+        {
+            return false;
+        }
+
+        _hintsTried = true;
+        var hinted = new Dictionary<StreamKey, long>();
+        foreach (var request in _requests)
+        {
+            foreach (var hint in (request.KnownVersions ?? NoVersions).Concat(request.ExpectedVersions ?? NoVersions))
+            {
+                var stream = new StreamKey(request.TenantId, hint.Key.ToString());
+                if (hinted.TryGetValue(stream, out var other) && other != hint.Value)
+                {
+                    return false;
+                }
+
+                hinted[stream] = hint.Value;
+            }
+        }
+
+        if (!StreamKeys.All(hinted.ContainsKey))
+        {
+            return false;
+        }
+
+        Assign(hinted, NothingStored);
+        return _conflicts.Count == 0;
     }
 
     /// <summary>One outcome per request, each listing its events in request order.</summary>

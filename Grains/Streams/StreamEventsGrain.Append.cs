@@ -69,8 +69,9 @@ public abstract partial class StreamEventsGrain
         await EnsureCurrentAsync();
         // Only callers' own expectations are checked: without one, the store gives the next free
         // version even if another activation wrote meanwhile, and the gap tells this grain to reload.
+        var known = new Dictionary<StreamId, long> { [Stream] = State.Version };
         var requests = group.Select(q => new AppendRequest(TenantId, q.Events,
-            q.ExpectedVersion is { } expected ? new Dictionary<StreamId, long> { [Stream] = expected } : null)).ToList();
+            q.ExpectedVersion is { } expected ? new Dictionary<StreamId, long> { [Stream] = expected } : null, known)).ToList();
         var outcomes = await services.Writer.AppendAllAsync(requests);
 
         var fresh = outcomes.Where(o => o.Succeeded).SelectMany(o => o.Events).Where(a => !a.IsDuplicate).Select(a => a.Event).ToList();

@@ -7,6 +7,8 @@ namespace OrleansEvents.Storage.Postgres;
 
 internal sealed partial class PostgresEventLog
 {
+    private static readonly IReadOnlyDictionary<EventKey, StoredEvent> NothingStored = new Dictionary<EventKey, StoredEvent>();
+
     // Each stream of the batch is locked first, with a transaction-scoped advisory lock, in one fixed
     // order (so two batches never deadlock). Taking it needs no transaction id, so a batch waiting
     // for a stream gets its id only after the batch before it committed: within a stream, the log's
@@ -24,31 +26,61 @@ internal sealed partial class PostgresEventLog
         $"SELECT e.* FROM unnest($1::text[], $2::text[]) AS k(tenant_id, event_id) " +
         $"CROSS JOIN LATERAL (SELECT {EventColumns.All} FROM events WHERE tenant_id = k.tenant_id AND event_id = k.event_id) AS e";
 
+    // The guard checks each row against the head its versions were counted from, so no version is
+    // ever reused (even after retention deleted a stream's newest events) or skipped: a row whose
+    // stream is elsewhere is left out, and the count gives it away.
     private const string InsertSql =
         "INSERT INTO events (tenant_id, event_id, stream, version, \"timestamp\", recorded_at, category, severity, event_type, " +
         "message, source, lead_id, session_id, device_id, account_id, workflow_id, context) " +
         "SELECT e.tenant_id, e.event_id, e.stream, e.version, e.ts, $1, e.category, e.severity, e.event_type, e.message, e.source, " +
         "e.lead_id, e.session_id, e.device_id, e.account_id, e.workflow_id, CAST(e.context AS jsonb) " +
         "FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], " +
-        "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[]) WITH ORDINALITY " +
+        "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bigint[]) WITH ORDINALITY " +
         "AS e(tenant_id, event_id, stream, version, ts, category, severity, event_type, message, source, lead_id, session_id, " +
-        "device_id, account_id, workflow_id, context, ordinal) " +
+        "device_id, account_id, workflow_id, context, head_before, ordinal) " +
+        "WHERE coalesce((SELECT h.version FROM streams h WHERE h.tenant_id = e.tenant_id AND h.stream = e.stream), 0) = e.head_before " +
         // Ids are drawn in this order, so a batch keeps its order in the log.
         "ORDER BY e.ordinal " +
         $"RETURNING {EventColumns.All}";
 
-    // New streams get their head row here; the stream locks make the read-then-write safe.
+    // New streams get their head row here. Heads only move forward.
     private const string MoveHeadsSql =
-        "INSERT INTO streams (tenant_id, stream, version) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) " +
-        "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = EXCLUDED.version";
+        "INSERT INTO streams AS h (tenant_id, stream, version) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) " +
+        "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = EXCLUDED.version WHERE h.version < EXCLUDED.version";
 
+    /// <summary>
+    /// The usual case writes in one round trip before the commit: stream grains know their heads, so
+    /// the events are versioned from those hints and inserted without reading anything first. No
+    /// stream lock is needed: a stale hint either collides with a stored version (unique index), or
+    /// is caught by the insert's head guard, and the transaction is rolled back and written again the
+    /// careful way (lock, read heads and stored ids, then insert).
+    /// </summary>
     protected override async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
         DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
+        if (plan.TryAssignFromHints())
+        {
+            try
+            {
+                var written = await WriteRowsAsync(npgsql, (NpgsqlTransaction)transaction, plan, cancellationToken);
+                return written.Count == plan.Rows.Count ? plan.Outcomes(NothingStored, written) : throw new StaleHintsException();
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new StaleHintsException(exception);
+            }
+        }
+
+        return await AppendCarefullyAsync(npgsql, (NpgsqlTransaction)transaction, plan, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AppendOutcome>> AppendCarefullyAsync(
+        NpgsqlConnection npgsql, NpgsqlTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
+    {
         var heads = new Dictionary<StreamKey, long>();
         Dictionary<EventKey, StoredEvent> stored;
-        await using (var lookup = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction))
+        await using (var lookup = new NpgsqlBatch(npgsql, transaction))
         {
             var tenants = plan.StreamKeys.Select(k => k.TenantId).ToArray();
             var streams = plan.StreamKeys.Select(k => k.Stream).ToArray();
@@ -73,19 +105,24 @@ internal sealed partial class PostgresEventLog
             return plan.Outcomes(stored, []);
         }
 
-        List<StoredEvent> inserted;
-        await using (var write = new NpgsqlBatch(npgsql, (NpgsqlTransaction)transaction))
-        {
-            write.BatchCommands.Add(InsertStatement(plan, Clock.GetUtcNow()));
-            write.BatchCommands.Add(Statement(MoveHeadsSql,
-                plan.NewHeads.Keys.Select(k => k.TenantId).ToArray(),
-                plan.NewHeads.Keys.Select(k => k.Stream).ToArray(),
-                plan.NewHeads.Values.ToArray()));
-            await using var reader = await write.ExecuteReaderAsync(cancellationToken);
-            inserted = await Rows.ReadAllAsync(reader, cancellationToken);
-        }
+        var inserted = await WriteRowsAsync(npgsql, transaction, plan, cancellationToken);
+        return inserted.Count == plan.Rows.Count
+            ? plan.Outcomes(stored, inserted)
+            : throw new InvalidOperationException("A stream's head moved although the stream was locked.");
+    }
 
-        return plan.Outcomes(stored, inserted);
+    /// <summary>Inserts the planned rows and moves the heads; a row the head guard left out is missing from the result.</summary>
+    private async Task<List<StoredEvent>> WriteRowsAsync(
+        NpgsqlConnection npgsql, NpgsqlTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
+    {
+        await using var write = new NpgsqlBatch(npgsql, transaction);
+        write.BatchCommands.Add(InsertStatement(plan, Clock.GetUtcNow()));
+        write.BatchCommands.Add(Statement(MoveHeadsSql,
+            plan.NewHeads.Keys.Select(k => k.TenantId).ToArray(),
+            plan.NewHeads.Keys.Select(k => k.Stream).ToArray(),
+            plan.NewHeads.Values.ToArray()));
+        await using var reader = await write.ExecuteReaderAsync(cancellationToken);
+        return await Rows.ReadAllAsync(reader, cancellationToken);
     }
 
     /// <summary>Moves to the next result that has columns, skipping statements that return none.</summary>
@@ -118,7 +155,8 @@ internal sealed partial class PostgresEventLog
             Column(e => e.DeviceId),
             Column(e => e.AccountId),
             Column(e => e.WorkflowId),
-            Column(e => e.ContextJson));
+            Column(e => e.ContextJson),
+            rows.Select(r => r.HeadBefore).ToArray());
     }
 
     private static NpgsqlBatchCommand Statement(string sql, params object[] values)

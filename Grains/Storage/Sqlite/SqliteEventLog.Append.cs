@@ -80,7 +80,7 @@ internal sealed partial class SqliteEventLog
         insert.CommandText = InsertSql;
         insert.Transaction = transaction;
         var inserted = new List<StoredEvent>(plan.Rows.Count);
-        foreach (var (tenantId, pending, version) in plan.Rows)
+        foreach (var (tenantId, pending, version, _) in plan.Rows)
         {
             insert.Parameters.Clear();
             Bind(insert, "@tenant_id", tenantId);

@@ -18,7 +18,7 @@ public static class AppendBenchmark
         var options = Options(args);
         if (!options.TryGetValue("--postgres", out var connectionString))
         {
-            Console.Error.WriteLine("usage: append --postgres \"Host=...;Database=...\" [--seconds 5] [--flushes 1]   (bench/append.sh starts a throwaway server)");
+            Console.Error.WriteLine("usage: append --postgres \"Host=...;Database=...\" [--seconds 5] [--flushes 1] [--profile 1]   (bench/append.sh starts a throwaway server)");
             return 2;
         }
 
@@ -43,6 +43,12 @@ public static class AppendBenchmark
             }
 
             Report(spread = await ours.RunAsync("ours, 10 000 streams", "s10k", 10_000, Callers, duration));
+            if (options.ContainsKey("--profile"))
+            {
+                // Only the 10 000-stream run, long enough to attach a profiler to.
+                return 0;
+            }
+
             Report(await ours.RunAsync("ours, 100 streams", "s100", 100, Callers, duration));
             Report(hot = await ours.RunAsync("ours, 1 hot stream", "hot", 1, Callers, duration));
             Report(halfRate = await ours.RunAtRateAsync("ours at half the 10 000-stream rate", "half", 10_000, Callers, spread.EventsPerSecond / 2, duration));
