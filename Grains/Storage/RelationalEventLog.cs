@@ -35,7 +35,8 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
         }
 
         var plan = new AppendPlan(requests);
-        return await WriteAsync((connection, transaction) => AppendAsync(connection, transaction, plan, cancellationToken), cancellationToken);
+        return await TryAppendFromHintsAsync(plan, cancellationToken)
+               ?? await WriteAsync((connection, transaction) => AppendAsync(connection, transaction, plan, cancellationToken), cancellationToken);
     }
 
     public async Task<LogPage> ReadLogAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
@@ -72,6 +73,13 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Stores a planned group from the callers' known versions without reading first, where the store
+    /// can do that safely; null when it cannot or a hint was stale (nothing was stored then).
+    /// </summary>
+    protected virtual Task<IReadOnlyList<AppendOutcome>?> TryAppendFromHintsAsync(AppendPlan plan, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AppendOutcome>?>(null);
 
     /// <summary>Stores a planned group inside the given transaction; the caller commits.</summary>
     protected abstract Task<IReadOnlyList<AppendOutcome>> AppendAsync(

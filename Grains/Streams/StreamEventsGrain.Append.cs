@@ -22,10 +22,29 @@ public abstract partial class StreamEventsGrain
         var pending = EventValidator.Normalize(events, services.Clock.GetUtcNow());
         EnsureAllBelongHere(pending);
         var queued = new QueuedStreamAppend(pending, expectedVersion);
+        bool start;
         lock (_appends)
         {
             _appends.Enqueue(queued);
-            _committing ??= Task.Run(CommitQueuedAsync);
+            start = _committing is null;
+            if (start)
+            {
+                _committing = queued.Completion;
+            }
+        }
+
+        if (start)
+        {
+            // Started on this thread, with no hop: it runs until the writer takes the group, and
+            // appends that come meanwhile join the group after it.
+            var loop = CommitQueuedAsync();
+            lock (_appends)
+            {
+                if (_committing == queued.Completion)
+                {
+                    _committing = loop;
+                }
+            }
         }
 
         return queued.Completion;

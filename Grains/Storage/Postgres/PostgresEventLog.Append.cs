@@ -28,17 +28,18 @@ internal sealed partial class PostgresEventLog
 
     // The guard checks each row against the head its versions were counted from, so no version is
     // ever reused (even after retention deleted a stream's newest events) or skipped: a row whose
-    // stream is elsewhere is left out, and the count gives it away.
+    // stream is elsewhere gets version 0, which ck_events_version refuses, and the whole transaction with it.
     private const string InsertSql =
         "INSERT INTO events (tenant_id, event_id, stream, version, \"timestamp\", recorded_at, category, severity, event_type, " +
         "message, source, lead_id, session_id, device_id, account_id, workflow_id, context) " +
-        "SELECT e.tenant_id, e.event_id, e.stream, e.version, e.ts, $1, e.category, e.severity, e.event_type, e.message, e.source, " +
+        "SELECT e.tenant_id, e.event_id, e.stream, " +
+        "CASE WHEN coalesce((SELECT h.version FROM streams h WHERE h.tenant_id = e.tenant_id AND h.stream = e.stream), 0) = e.head_before " +
+        "THEN e.version ELSE 0 END, e.ts, $1, e.category, e.severity, e.event_type, e.message, e.source, " +
         "e.lead_id, e.session_id, e.device_id, e.account_id, e.workflow_id, CAST(e.context AS jsonb) " +
         "FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], " +
         "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bigint[]) WITH ORDINALITY " +
         "AS e(tenant_id, event_id, stream, version, ts, category, severity, event_type, message, source, lead_id, session_id, " +
         "device_id, account_id, workflow_id, context, head_before, ordinal) " +
-        "WHERE coalesce((SELECT h.version FROM streams h WHERE h.tenant_id = e.tenant_id AND h.stream = e.stream), 0) = e.head_before " +
         // Ids are drawn in this order, so a batch keeps its order in the log.
         "ORDER BY e.ordinal " +
         $"RETURNING {EventColumns.All}";
@@ -49,31 +50,44 @@ internal sealed partial class PostgresEventLog
         "ON CONFLICT (tenant_id, stream) DO UPDATE SET version = EXCLUDED.version WHERE h.version < EXCLUDED.version";
 
     /// <summary>
-    /// The usual case writes in one round trip before the commit: stream grains know their heads, so
-    /// the events are versioned from those hints and inserted without reading anything first. No
-    /// stream lock is needed: a stale hint either collides with a stored version (unique index), or
-    /// is caught by the insert's head guard, and the transaction is rolled back and written again the
-    /// careful way (lock, read heads and stored ids, then insert).
+    /// The usual case is one round trip, commit included: stream grains know their heads, so the
+    /// events are versioned from those hints and inserted in an implicit transaction, reading nothing
+    /// first and locking nothing. A stale hint collides with a stored version or event id (unique
+    /// indexes) or trips the insert's head guard; the database then refuses the whole transaction,
+    /// and the caller writes it again the careful way. The log keeps each stream in version order
+    /// without the stream lock: a hint names a head that has committed, so the transaction writing
+    /// the next version starts after that commit and gets the later transaction id.
     /// </summary>
-    protected override async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
-        DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<AppendOutcome>?> TryAppendFromHintsAsync(AppendPlan plan, CancellationToken cancellationToken)
     {
-        var npgsql = (NpgsqlConnection)connection;
-        if (plan.TryAssignFromHints())
+        if (!plan.TryAssignFromHints())
         {
-            try
-            {
-                var written = await WriteRowsAsync(npgsql, (NpgsqlTransaction)transaction, plan, cancellationToken);
-                return written.Count == plan.Rows.Count ? plan.Outcomes(NothingStored, written) : throw new StaleHintsException();
-            }
-            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                throw new StaleHintsException(exception);
-            }
+            return null;
         }
 
-        return await AppendCarefullyAsync(npgsql, (NpgsqlTransaction)transaction, plan, cancellationToken);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return plan.Outcomes(NothingStored, await WriteRowsAsync(connection, null, plan, cancellationToken));
+        }
+        catch (PostgresException exception) when (IsStaleHint(exception))
+        {
+            return null;
+        }
+        catch (Exception exception) when (PostgresFailures.IsUnavailable(exception))
+        {
+            throw PostgresFailures.Unavailable(exception);
+        }
     }
+
+    /// <summary>Under locks, after reading heads and stored ids: never trips the guard.</summary>
+    protected override Task<IReadOnlyList<AppendOutcome>> AppendAsync(
+        DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken) =>
+        AppendCarefullyAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, plan, cancellationToken);
+
+    private static bool IsStaleHint(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.UniqueViolation
+        || (exception.SqlState == PostgresErrorCodes.CheckViolation && exception.ConstraintName == "ck_events_version");
 
     private async Task<IReadOnlyList<AppendOutcome>> AppendCarefullyAsync(
         NpgsqlConnection npgsql, NpgsqlTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
@@ -105,15 +119,12 @@ internal sealed partial class PostgresEventLog
             return plan.Outcomes(stored, []);
         }
 
-        var inserted = await WriteRowsAsync(npgsql, transaction, plan, cancellationToken);
-        return inserted.Count == plan.Rows.Count
-            ? plan.Outcomes(stored, inserted)
-            : throw new InvalidOperationException("A stream's head moved although the stream was locked.");
+        return plan.Outcomes(stored, await WriteRowsAsync(npgsql, transaction, plan, cancellationToken));
     }
 
-    /// <summary>Inserts the planned rows and moves the heads; a row the head guard left out is missing from the result.</summary>
+    /// <summary>Inserts the planned rows and moves the heads, in <paramref name="transaction"/> or else in one implicit transaction.</summary>
     private async Task<List<StoredEvent>> WriteRowsAsync(
-        NpgsqlConnection npgsql, NpgsqlTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
+        NpgsqlConnection npgsql, NpgsqlTransaction? transaction, AppendPlan plan, CancellationToken cancellationToken)
     {
         await using var write = new NpgsqlBatch(npgsql, transaction);
         write.BatchCommands.Add(InsertStatement(plan, Clock.GetUtcNow()));

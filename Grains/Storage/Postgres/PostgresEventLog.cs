@@ -50,10 +50,7 @@ internal sealed partial class PostgresEventLog(NpgsqlDataSource dataSource, Time
             {
                 // A concurrent batch stored one of our event ids first; the next attempt finds it and reports a duplicate.
             }
-            catch (StaleHintsException) when (attempt < MaxAttempts)
-            {
-                // Nothing of it was committed; the next attempt reads the heads first.
-            }
+
             catch (Exception exception) when (PostgresFailures.IsUnavailable(exception))
             {
                 // A commit that failed on the wire may still have happened; a retry with the same event ids is safe either way.

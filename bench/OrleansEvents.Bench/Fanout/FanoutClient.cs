@@ -11,7 +11,7 @@ namespace OrleansEvents.Bench.Fanout;
 /// then records for each <c>event</c> message how long ago its writer stamped it (the message text
 /// carries <see cref="Stopwatch.GetTimestamp"/> of the send).
 /// </summary>
-public sealed class FanoutClient(ClientWebSocket socket, FanoutRecorder recorder)
+public sealed class FanoutClient(ClientWebSocket socket, FanoutRecorder.Sink recorder)
 {
     private const byte RecordSeparator = 0x1e;
 
@@ -21,7 +21,7 @@ public sealed class FanoutClient(ClientWebSocket socket, FanoutRecorder recorder
         await socket.ConnectAsync(hub, cancellationToken);
         await SendAsync(socket, """{"protocol":"json","version":1}""" + "\u001e" +
             """{"type":1,"invocationId":"1","target":"SubscribeAsync","arguments":[null,null]}""" + "\u001e", cancellationToken);
-        return new FanoutClient(socket, recorder);
+        return new FanoutClient(socket, recorder.NewSink());
     }
 
     public async Task ReceiveAsync(CancellationToken cancellationToken)

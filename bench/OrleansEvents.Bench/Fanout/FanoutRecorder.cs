@@ -2,10 +2,13 @@ using System.Diagnostics;
 
 namespace OrleansEvents.Bench.Fanout;
 
-/// <summary>Collects append-to-receive latencies from every client of a run.</summary>
+/// <summary>
+/// Collects append-to-receive latencies. Each client records into its own <see cref="Sink"/>, so a
+/// thousand receive loops never contend on one lock: the bench measures the server, not itself.
+/// </summary>
 public sealed class FanoutRecorder
 {
-    private readonly List<long> _latencies = new(1 << 20);
+    private readonly List<Sink> _sinks = [];
     private readonly Lock _gate = new();
 
     public long Count
@@ -14,32 +17,64 @@ public sealed class FanoutRecorder
         {
             lock (_gate)
             {
-                return _latencies.Count;
+                return _sinks.Sum(s => Volatile.Read(ref s.Count));
             }
         }
     }
 
-    public void Record(long stopwatchTicks)
+    /// <summary>A new sink for one client (or one sender) to record into.</summary>
+    public Sink NewSink()
     {
+        var sink = new Sink();
         lock (_gate)
         {
-            _latencies.Add(stopwatchTicks);
+            _sinks.Add(sink);
         }
+
+        return sink;
     }
 
-    /// <summary>The given percentile (0–100) in milliseconds.</summary>
+    /// <summary>The given percentile (0–100) in milliseconds, over every sink.</summary>
     public double PercentileMs(double percentile)
     {
+        long[] all;
         lock (_gate)
         {
-            if (_latencies.Count == 0)
+            all = _sinks.SelectMany(s => s.Snapshot()).ToArray();
+        }
+
+        if (all.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        Array.Sort(all);
+        var index = (int)Math.Clamp(Math.Ceiling(percentile / 100 * all.Length) - 1, 0, all.Length - 1);
+        return all[index] * 1000.0 / Stopwatch.Frequency;
+    }
+
+    /// <summary>One recorder's latencies; written by one client at a time.</summary>
+    public sealed class Sink
+    {
+        private readonly List<long> _latencies = new(4096);
+        public long Count;
+
+        public void Record(long stopwatchTicks)
+        {
+            lock (_latencies)
             {
-                return double.NaN;
+                _latencies.Add(stopwatchTicks);
             }
 
-            _latencies.Sort();
-            var index = (int)Math.Clamp(Math.Ceiling(percentile / 100 * _latencies.Count) - 1, 0, _latencies.Count - 1);
-            return _latencies[index] * 1000.0 / Stopwatch.Frequency;
+            Interlocked.Increment(ref Count);
+        }
+
+        internal long[] Snapshot()
+        {
+            lock (_latencies)
+            {
+                return [.. _latencies];
+            }
         }
     }
 }
