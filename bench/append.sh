@@ -19,5 +19,6 @@ as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
   -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200 -c shared_buffers=512MB" >/dev/null
 as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE bench" >/dev/null
 
-dotnet run -c Release --project bench/OrleansEvents.Bench -- append \
+# The silo runs with server GC (the Web SDK's default); measure its append path the same way.
+DOTNET_gcServer=1 DOTNET_gcConcurrent=1 dotnet run -c Release --project bench/OrleansEvents.Bench -- append \
   --postgres "Host=127.0.0.1;Port=$port;Username=postgres;Database=bench;Max Auto Prepare=64;Maximum Pool Size=100" "$@"

@@ -27,10 +27,13 @@ public static class AppendBenchmark
         Console.WriteLine($"append benchmark: {Environment.ProcessorCount} cores, {duration.TotalSeconds:0} s per run, {Callers} callers, writer flushes in flight: {flushes}");
 
         var results = new List<Measurement>();
+        var gcs = GcSnapshot.Take();
         void Report(Measurement m)
         {
             results.Add(m);
-            Console.WriteLine($"  {m.Name}: {m.EventsPerSecond:N0} events/s, p50 {m.P50Milliseconds:0.00} ms, p99 {m.P99Milliseconds:0.00} ms");
+            var now = GcSnapshot.Take();
+            Console.WriteLine($"  {m.Name}: {m.EventsPerSecond:N0} events/s, p50 {m.P50Milliseconds:0.00} ms, p99 {m.P99Milliseconds:0.00} ms ({now - gcs})");
+            gcs = now;
         }
 
         Measurement spread, hot, halfRate;
@@ -41,6 +44,8 @@ public static class AppendBenchmark
             {
                 await ours.ActivateAsync(prefix, streams);
             }
+
+            gcs = GcSnapshot.Take();
 
             Report(spread = await ours.RunAsync("ours, 10 000 streams", "s10k", 10_000, Callers, duration));
             if (options.ContainsKey("--profile"))
