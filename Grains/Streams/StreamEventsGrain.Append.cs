@@ -36,7 +36,9 @@ public abstract partial class StreamEventsGrain
         if (start)
         {
             // Started on this thread, with no hop: it runs until the writer takes the group, and
-            // appends that come meanwhile join the group after it.
+            // appends that come meanwhile join the group after it. Until its task exists, this
+            // append's completion stands in for it (so others see a loop running and deactivation
+            // has something to wait for); a loop that already finished has cleared it.
             var loop = CommitQueuedAsync();
             lock (_appends)
             {
@@ -88,6 +90,7 @@ public abstract partial class StreamEventsGrain
         await EnsureCurrentAsync();
         // Only callers' own expectations are checked: without one, the store gives the next free
         // version even if another activation wrote meanwhile, and the gap tells this grain to reload.
+        // The grain's head goes along as a hint, so the store need not read it first.
         var known = new Dictionary<StreamId, long> { [Stream] = State.Version };
         var requests = group.Select(q => new AppendRequest(TenantId, q.Events,
             q.ExpectedVersion is { } expected ? new Dictionary<StreamId, long> { [Stream] = expected } : null, known)).ToList();
