@@ -9,8 +9,10 @@ namespace OrleansEvents.Storage;
 /// </summary>
 internal sealed class AppendPlan
 {
+    /// <summary>What a write from hints assumes is stored already: nothing.</summary>
+    public static readonly IReadOnlyDictionary<EventKey, StoredEvent> NothingStored = new Dictionary<EventKey, StoredEvent>();
+
     private static readonly IReadOnlyDictionary<StreamId, long> NoVersions = new Dictionary<StreamId, long>();
-    private static readonly IReadOnlyDictionary<EventKey, StoredEvent> NothingStored = new Dictionary<EventKey, StoredEvent>();
 
     private readonly IReadOnlyList<AppendRequest> _requests;
     private readonly Dictionary<StreamKey, long> _heads = [];

@@ -7,8 +7,6 @@ namespace OrleansEvents.Storage.Postgres;
 
 internal sealed partial class PostgresEventLog
 {
-    private static readonly IReadOnlyDictionary<EventKey, StoredEvent> NothingStored = new Dictionary<EventKey, StoredEvent>();
-
     // Each stream of the batch is locked first, with a transaction-scoped advisory lock, in one fixed
     // order (so two batches never deadlock). Taking it needs no transaction id, so a batch waiting
     // for a stream gets its id only after the batch before it committed: within a stream, the log's
@@ -68,7 +66,7 @@ internal sealed partial class PostgresEventLog
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return plan.Outcomes(NothingStored, await WriteRowsAsync(connection, null, plan, cancellationToken));
+            return plan.Outcomes(AppendPlan.NothingStored, await WriteRowsAsync(connection, null, plan, cancellationToken));
         }
         catch (PostgresException exception) when (IsStaleHint(exception))
         {
@@ -80,18 +78,12 @@ internal sealed partial class PostgresEventLog
         }
     }
 
-    /// <summary>Under locks, after reading heads and stored ids: never trips the guard.</summary>
-    protected override Task<IReadOnlyList<AppendOutcome>> AppendAsync(
-        DbConnection connection, DbTransaction transaction, AppendPlan plan, CancellationToken cancellationToken) =>
-        AppendCarefullyAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, plan, cancellationToken);
-
-    private static bool IsStaleHint(PostgresException exception) =>
-        exception.SqlState == PostgresErrorCodes.UniqueViolation
-        || (exception.SqlState == PostgresErrorCodes.CheckViolation && exception.ConstraintName == "ck_events_version");
-
-    private async Task<IReadOnlyList<AppendOutcome>> AppendCarefullyAsync(
-        NpgsqlConnection npgsql, NpgsqlTransaction transaction, AppendPlan plan, CancellationToken cancellationToken)
+    /// <summary>The careful way, under stream locks and after reading heads and stored ids: never trips the guard.</summary>
+    protected override async Task<IReadOnlyList<AppendOutcome>> AppendAsync(
+        DbConnection connection, DbTransaction dbTransaction, AppendPlan plan, CancellationToken cancellationToken)
     {
+        var npgsql = (NpgsqlConnection)connection;
+        var transaction = (NpgsqlTransaction)dbTransaction;
         var heads = new Dictionary<StreamKey, long>();
         Dictionary<EventKey, StoredEvent> stored;
         await using (var lookup = new NpgsqlBatch(npgsql, transaction))
@@ -135,6 +127,10 @@ internal sealed partial class PostgresEventLog
         await using var reader = await write.ExecuteReaderAsync(cancellationToken);
         return await Rows.ReadAllAsync(reader, cancellationToken);
     }
+
+    private static bool IsStaleHint(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.UniqueViolation
+        || (exception.SqlState == PostgresErrorCodes.CheckViolation && exception.ConstraintName == "ck_events_version");
 
     /// <summary>Moves to the next result that has columns, skipping statements that return none.</summary>
     private static async Task NextRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
