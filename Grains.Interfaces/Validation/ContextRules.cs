@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -13,6 +16,13 @@ internal static class ContextRules
         Indented = false,
     };
 
+    // Compacting runs once per appended event: the writer and its buffer are reused per thread.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Returns the compact JSON text, or null with an error message.</summary>
     public static string? Compact(JsonElement context, out string? error)
     {
@@ -23,64 +33,47 @@ internal static class ContextRules
             return null;
         }
 
-        if (Depth(context, 1) is var depth && depth > EventLimits.MaxContextDepth)
+        var raw = JsonMarshal.GetRawUtf8Value(context);
+        var shape = RawShape.Of(raw);
+        if (shape.Depth > EventLimits.MaxContextDepth)
         {
             error = $"must not nest deeper than {EventLimits.MaxContextDepth} levels";
             return null;
         }
 
-        if (!AllTextStorable(context))
+        // Text sent without escapes is valid UTF-8, so it holds neither U+0000 nor a lone surrogate.
+        if (shape.HasEscapes && !AllTextStorable(context))
         {
             error = "must not contain U+0000 or unpaired surrogates in its text";
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CompactWriter))
+        if (shape.IsCompactAscii)
         {
-            context.WriteTo(writer);
+            // Already what the writer would produce, byte for byte: keep the text as sent.
+            return raw.Length > EventLimits.MaxContextBytes ? TooBig(out error) : Encoding.ASCII.GetString(raw);
         }
 
-        if (buffer.Length > EventLimits.MaxContextBytes)
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, CompactWriter);
+        writer.Reset(buffer);
+        context.WriteTo(writer);
+        writer.Flush();
+        var text = buffer.WrittenCount > EventLimits.MaxContextBytes ? TooBig(out error) : Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 4 * EventLimits.MaxContextBytes)
         {
-            error = $"must be at most {EventLimits.MaxContextBytes} bytes as compact JSON";
-            return null;
+            (t_buffer, t_writer) = (null, null); // do not keep a rare huge context's buffer alive on the thread
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return text;
     }
 
-    private static int Depth(JsonElement element, int level)
+    private static string? TooBig(out string? error)
     {
-        if (level > EventLimits.MaxContextDepth)
-        {
-            return level;
-        }
-
-        var deepest = level;
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    deepest = Math.Max(deepest, Nested(property.Value, level));
-                }
-
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    deepest = Math.Max(deepest, Nested(item, level));
-                }
-
-                break;
-        }
-
-        return deepest;
+        error = $"must be at most {EventLimits.MaxContextBytes} bytes as compact JSON";
+        return null;
     }
-
-    private static int Nested(JsonElement child, int level) =>
-        child.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? Depth(child, level + 1) : level;
 
     private static bool AllTextStorable(JsonElement element)
     {

@@ -111,11 +111,50 @@ public sealed class EventValidatorTests
     }
 
     [Fact]
+    public void BracketsInsideContextTextDoNotCountAsNesting()
+    {
+        var brackets = new string('{', EventLimits.MaxContextDepth + 1) + new string('[', EventLimits.MaxContextDepth + 1);
+        var sent = $$"""{"quoted":"\"{{brackets}}","plain":"{{brackets}}"}""";
+
+        Assert.Empty(EventValidator.Validate(New(context: sent)));
+    }
+
+    [Fact]
     public void ContextOverSixtyFourKibibytesIsRejected()
     {
         var big = JsonSerializer.Serialize(new { blob = new string('x', EventLimits.MaxContextBytes) });
 
         Assert.Equal("context", Assert.Single(EventValidator.Validate(New(context: big))).Field);
+    }
+
+    [Fact]
+    public void CompactContextIsKeptExactlyAsTheJsonWriterWouldWriteIt()
+    {
+        var printable = new string(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c is not '"' and not '\\').ToArray());
+        var sent = $$$"""{"{{{printable}}}":"{{{printable}}}","numbers":[0,-0,1.50,-2.5e-3,1E+5,12345678901234567890],"flags":[true,false,null],"nested":{"a":[{},[]]}}""";
+
+        Assert.Equal(WrittenCompact(sent), EventValidator.Normalize(New(context: sent), Now).ContextJson);
+    }
+
+    [Theory]
+    [InlineData("{ \"a\" : [1, 2],\n \"b\": {} }", "{\"a\":[1,2],\"b\":{}}")]
+    [InlineData("{\"caf\\u00e9\":\"\\u00e9t\\u00e9\"}", "{\"café\":\"été\"}")]
+    [InlineData("{\"emoji\":\"\U0001F600\",\"tab\":\"a\\tb\"}", null)]
+    [InlineData("{\"delete\":\"\u007f\",\"separator\":\"\u2028\",\"bom\":\"\ufeff\",\"soft_hyphen\":\"\u00ad\"}", null)]
+    public void ContextIsCompactedWhenSentWithSpacesEscapesOrNonAscii(string sent, string? expected)
+    {
+        Assert.Equal(expected ?? WrittenCompact(sent), EventValidator.Normalize(New(context: sent), Now).ContextJson);
+    }
+
+    private static string WrittenCompact(string json)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonDocument.Parse(json).RootElement.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     [Fact]

@@ -1,0 +1,52 @@
+namespace OrleansEvents.Validation;
+
+/// <summary>What one pass over a JSON value's raw UTF-8 text tells about it, without decoding any string.</summary>
+internal readonly record struct RawShape(int Depth, bool HasEscapes, bool IsCompactAscii)
+{
+    public static RawShape Of(ReadOnlySpan<byte> raw)
+    {
+        var depth = 0;
+        var deepest = 0;
+        var inString = false;
+        var hasEscapes = false;
+        var compactAscii = true;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            // Outside printable ASCII (and for escapes) a writer may spell a character differently.
+            compactAscii &= b is >= 0x20 and <= 0x7E and not (byte)'\\';
+            if (inString)
+            {
+                if (b == '\\')
+                {
+                    hasEscapes = true;
+                    i++; // the escaped character, which may be a quote
+                }
+                else if (b == '"')
+                {
+                    inString = false;
+                }
+
+                continue;
+            }
+
+            switch (b)
+            {
+                case (byte)'"':
+                    inString = true;
+                    break;
+                case (byte)'{' or (byte)'[':
+                    deepest = Math.Max(deepest, ++depth);
+                    break;
+                case (byte)'}' or (byte)']':
+                    depth--;
+                    break;
+                case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r':
+                    compactAscii = false;
+                    break;
+            }
+        }
+
+        return new RawShape(deepest, hasEscapes, compactAscii);
+    }
+}
