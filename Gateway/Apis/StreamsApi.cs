@@ -22,6 +22,7 @@ namespace OrleansEvents.Gateway.Apis;
 public static class StreamsApi
 {
     private static readonly string[] ReadParameters = ["from_version", "limit"];
+    private static readonly string[] UnresolvedParameters = ["limit"];
 
     public static IEndpointRouteBuilder MapStreamsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -34,7 +35,8 @@ public static class StreamsApi
 
         streams.MapGet("/unresolved", UnresolvedAsync)
             .WithName("GetStreamUnresolved")
-            .WithSummary("A stream's open problems, from its grain's memory: counts by severity and the newest problems.");
+            .WithSummary($"A stream's open problems, from its grain's memory: counts by severity and the newest problems (limit 1–{EventFilter.MaxLimit}, default {UnresolvedProblems.DefaultListSize}).")
+            .WithQueryParameters(UnresolvedParameters);
 
         streams.MapGet("/summary", SummaryAsync)
             .WithName("GetStreamSummary")
@@ -47,57 +49,75 @@ public static class StreamsApi
         string kind, string key, HttpRequest request, ClaimsPrincipal user, EventCommands commands)
     {
         var (fromVersion, limit) = ParseReadQuery(request.Query);
-        var grain = commands.StreamGrain(user.TenantId(), ParseStream(kind, key));
+        var stream = ParseStream(kind, key);
+        var grain = commands.StreamGrain(user.TenantId(), stream);
         if (await grain.GetVersionAsync() is var version && version == 0)
         {
-            return NoStream(kind, key);
+            return NoStream(stream);
         }
 
         var events = await grain.ReadAsync(fromVersion, limit);
         var next = events.Count > 0 ? events[^1].Version + 1 : fromVersion;
-        return TypedResults.Ok(new StreamPageResponse($"{kind}/{key}", version, fromVersion, events, next <= version ? next : null));
+        return TypedResults.Ok(new StreamPageResponse(stream.ToString(), version, fromVersion, events, next <= version ? next : null));
     }
 
-    private static async Task<Results<Ok<UnresolvedProblems>, ProblemHttpResult>> UnresolvedAsync(string kind, string key, ClaimsPrincipal user, EventCommands commands)
+    private static async Task<Results<Ok<UnresolvedProblems>, ProblemHttpResult>> UnresolvedAsync(
+        string kind, string key, HttpRequest request, ClaimsPrincipal user, EventCommands commands)
     {
-        var grain = commands.StreamGrain(user.TenantId(), ParseStream(kind, key));
-        return await grain.GetVersionAsync() == 0 ? NoStream(kind, key) : TypedResults.Ok(await grain.GetUnresolvedAsync());
+        var errors = UnknownParameters(request.Query, UnresolvedParameters);
+        var limit = ParseLimit(request.Query, UnresolvedProblems.DefaultListSize, errors);
+        if (errors.Count > 0)
+        {
+            throw new EventValidationException(errors);
+        }
+
+        var stream = ParseStream(kind, key);
+        var grain = commands.StreamGrain(user.TenantId(), stream);
+        return await grain.GetVersionAsync() == 0 ? NoStream(stream) : TypedResults.Ok(await grain.GetUnresolvedAsync(limit));
     }
 
     private static async Task<Results<Ok<StreamSummary>, ProblemHttpResult>> SummaryAsync(string kind, string key, ClaimsPrincipal user, EventCommands commands)
     {
-        var summary = await commands.StreamGrain(user.TenantId(), ParseStream(kind, key)).GetSummaryAsync();
-        return summary.Version == 0 ? NoStream(kind, key) : TypedResults.Ok(summary);
+        var stream = ParseStream(kind, key);
+        var summary = await commands.StreamGrain(user.TenantId(), stream).GetSummaryAsync();
+        return summary.Version == 0 ? NoStream(stream) : TypedResults.Ok(summary);
     }
 
-    private static ProblemHttpResult NoStream(string kind, string key) => GatewayProblems.NotFound($"no stream {kind}/{key}");
+    private static ProblemHttpResult NoStream(StreamId stream) => GatewayProblems.NotFound($"no stream {stream}");
 
+    // The router leaves an encoded slash (%2F) encoded in a route value; a key such as lead "a/b" is sent that way.
     private static StreamId ParseStream(string kind, string key) =>
-        StreamId.TryParse($"{kind}/{key}", out var stream)
+        StreamId.TryParse($"{kind}/{key.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)}", out var stream)
             ? stream
             : throw new EventValidationException([new FieldError(WireNames.TryParseStreamKind(kind, out _) ? "key" : "kind",
                 WireNames.TryParseStreamKind(kind, out _) ? $"must be 1–{StreamId.MaxKeyLength} characters without control characters" : "must be session, lead, device, workflow or system")]);
 
     private static (long FromVersion, int Limit) ParseReadQuery(IQueryCollection query)
     {
-        var errors = new List<FieldError>();
-        foreach (var name in query.Keys.Where(k => !ReadParameters.Contains(k)))
-        {
-            errors.Add(new FieldError(name, "is not a known parameter; known: from_version, limit"));
-        }
-
+        var errors = UnknownParameters(query, ReadParameters);
         var fromVersion = 1L;
         if (query["from_version"].ToString() is { Length: > 0 } from && (!long.TryParse(from, out fromVersion) || fromVersion < 1))
         {
             errors.Add(new FieldError("from_version", "must be a whole number of at least 1"));
         }
 
-        var limit = EventFilter.DefaultLimit;
+        var limit = ParseLimit(query, EventFilter.DefaultLimit, errors);
+        return errors.Count == 0 ? (fromVersion, limit) : throw new EventValidationException(errors);
+    }
+
+    private static List<FieldError> UnknownParameters(IQueryCollection query, string[] known) =>
+        query.Keys.Where(k => !known.Contains(k))
+            .Select(name => new FieldError(name, $"is not a known parameter; known: {string.Join(", ", known)}"))
+            .ToList();
+
+    private static int ParseLimit(IQueryCollection query, int fallback, List<FieldError> errors)
+    {
+        var limit = fallback;
         if (query["limit"].ToString() is { Length: > 0 } given && (!int.TryParse(given, out limit) || limit is < 1 or > EventFilter.MaxLimit))
         {
             errors.Add(new FieldError("limit", $"must be between 1 and {EventFilter.MaxLimit}"));
         }
 
-        return errors.Count == 0 ? (fromVersion, limit) : throw new EventValidationException(errors);
+        return limit;
     }
 }

@@ -105,7 +105,7 @@ public static class GatewayHostingExtensions
         }).AllowAnonymous().DisableRateLimiting();
         app.MapOpenApi().AllowAnonymous();
 
-        var api = app.MapGroup("").WithCommonProblems();
+        var api = app.MapGroup("").WithCommonProblems().AddEndpointFilter<UndeclaredQueryGuard>();
         api.MapEventQueriesApi();
         api.MapEventCommandsApi();
         api.MapStreamsApi();

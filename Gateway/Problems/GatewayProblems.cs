@@ -59,5 +59,7 @@ public static class GatewayProblems
         TypedResults.Problem(
             $"too many requests for this API key; retry after {Math.Ceiling(retryAfter.TotalSeconds)} s",
             statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests");
+            title: "Too many requests",
+            // ASP.NET Core has no default type for 429; every other answer carries one.
+            type: "https://tools.ietf.org/html/rfc6585#section-4");
 }

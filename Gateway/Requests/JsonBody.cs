@@ -14,8 +14,11 @@ namespace OrleansEvents.Gateway.Requests;
 /// </summary>
 public static class JsonBody
 {
-    /// <summary>Deeper than this the body is refused while parsing; context has its own, lower limit (32).</summary>
-    public const int MaxDepth = 64;
+    /// <summary>
+    /// Deeper than this the body is refused while parsing. Context has its own, lower limit (32); this one
+    /// is far enough above it that any nesting a client plausibly sends is reported against context.
+    /// </summary>
+    public const int MaxDepth = 256;
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = MaxDepth };
 
@@ -94,8 +97,14 @@ public static class JsonBody
 
     private static string Reason(JsonException exception)
     {
+        // The position is already in our own words (1-based); the reader's repeats it 0-based.
         var message = exception.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var tail in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+        }
+
+        return message;
     }
 }

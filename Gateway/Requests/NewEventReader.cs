@@ -114,7 +114,7 @@ public static class NewEventReader
         var present = names.Where(fields.ContainsKey).ToList();
         if (present.Count > 1)
         {
-            errors.Add(new FieldError(prefix + present[1], $"give only one of {string.Join(", ", names)}"));
+            errors.Add(new FieldError(prefix + present[1], $"means the same as {present[0]}; send only one of {string.Join(", ", names)}"));
         }
 
         return present.FirstOrDefault();

@@ -118,7 +118,7 @@ public static class ReplayRequestReader
 
         if (errors.Count == 0 && !request.HasCriteria)
         {
-            errors.Add(new FieldError("filter", "give at least one of stream, session_id, lead_id, device_id, event_type, since, until"));
+            errors.Add(new FieldError("filter", "must name at least one of stream, session_id, lead_id, device_id, event_type, since, until"));
         }
 
         return errors.Count == 0 ? (request, dryRun) : throw new EventValidationException(errors);

@@ -20,7 +20,11 @@ public sealed record ReplayResponse(
 {
     public static ReplayResponse Of(ReplayReport report) => report.DryRun
         ? new(report.EventsFound, 0, null, true, null, null,
-            $"Dry run: {report.EventsFound} events would be replayed. Send dry_run: false to replay them.", report.Sample)
+            DryRunMessage(report), report.Sample)
         : new(report.EventsFound, report.EventsReplayed, report.EventsFailed, false, report.ReplayId,
             report.State.ToString().ToLowerInvariant(), null, null);
+
+    private static string DryRunMessage(ReplayReport report) => report.EventsPlanned < report.EventsFound
+        ? $"Dry run: {report.EventsFound} events match; the first {report.EventsPlanned} would be replayed (the cap). Send dry_run: false to replay them."
+        : $"Dry run: {report.EventsFound} events would be replayed. Send dry_run: false to replay them.";
 }

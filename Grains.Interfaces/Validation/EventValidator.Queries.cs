@@ -41,9 +41,9 @@ public static partial class EventValidator
             Fail("event_type", "must be dotted lowercase words, or a prefix ending in * such as whatsapp.*");
         }
 
-        if (filter.EventTypePrefix is { } prefix && (prefix.Length > EventLimits.MaxEventTypeLength || !TextRules.IsStorable(prefix)))
+        if (filter.EventTypePrefix is { } prefix && (prefix.Length > EventLimits.MaxEventTypeLength || !TextRules.EventTypePrefix().IsMatch(prefix)))
         {
-            Fail("event_type", "prefix must be at most 100 characters of plain text");
+            Fail("event_type", $"prefix must be at most {EventLimits.MaxEventTypeLength} characters of lowercase letters, digits, _ and . (as event types are)");
         }
 
         if (filter.Category is { } category)

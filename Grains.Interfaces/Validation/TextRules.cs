@@ -9,6 +9,10 @@ internal static partial class TextRules
     [GeneratedRegex("^[a-z0-9_]+(\\.[a-z0-9_]+)*$", RegexOptions.CultureInvariant)]
     public static partial Regex EventType();
 
+    /// <summary>What an event type can start with: a prefix with any other character could match nothing.</summary>
+    [GeneratedRegex("^[a-z0-9_.]*$", RegexOptions.CultureInvariant)]
+    public static partial Regex EventTypePrefix();
+
     [GeneratedRegex("^[a-z0-9_]+$", RegexOptions.CultureInvariant)]
     public static partial Regex Category();
 

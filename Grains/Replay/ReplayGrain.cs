@@ -31,14 +31,16 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
     {
         var filter = ToFilter(request) with { Limit = Math.Max(1, options.Value.SampleSize), IncludeTotal = true };
         var page = await log.QueryAsync(TenantId, filter);
-        return new ReplayReport(null, DryRun: true, page.Total ?? 0, 0, 0, ReplayState.DryRun, page.Events.Take(options.Value.SampleSize).ToList());
+        var found = page.Total ?? 0;
+        return new ReplayReport(null, DryRun: true, found, Planned(found, request), 0, 0, ReplayState.DryRun,
+            page.Events.Take(options.Value.SampleSize).ToList());
     }
 
     public async Task<ReplayReport> ReplayAsync(ReplayRequest request, string requestedBy)
     {
         var filter = ToFilter(request);
         var found = (await log.QueryAsync(TenantId, filter with { Limit = 1, IncludeTotal = true })).Total ?? 0;
-        var planned = Math.Min(found, Math.Min(request.Max ?? options.Value.MaxEvents, options.Value.MaxEvents));
+        var planned = Planned(found, request);
         var job = new ReplayJob($"rpl_{Guid.CreateVersion7():N}", found, planned);
         _jobs[job.ReplayId] = job;
         await RecordAsync("replay.started", job, request, requestedBy);
@@ -75,6 +77,10 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
             job.Dispose();
         }
     }
+
+    /// <summary>How many of the found events a replay publishes: the request's max, never above the configured cap.</summary>
+    private long Planned(long found, ReplayRequest request) =>
+        Math.Min(found, Math.Min(request.Max ?? options.Value.MaxEvents, options.Value.MaxEvents));
 
     private async Task RunAndRecordAsync(ReplayJob job, EventFilter filter, ReplayRequest request, string requestedBy)
     {

@@ -26,7 +26,7 @@ internal sealed class ReplayJob(string replayId, long found, long planned) : IDi
     public void Finish(ReplayState state) => Interlocked.CompareExchange(ref _state, (int)state, (int)ReplayState.Running);
 
     public ReplayReport Report() =>
-        new(ReplayId, DryRun: false, found, Interlocked.Read(ref _replayed), Interlocked.Read(ref _failed), State, []);
+        new(ReplayId, DryRun: false, found, Planned, Interlocked.Read(ref _replayed), Interlocked.Read(ref _failed), State, []);
 
     public void Dispose() => Cancellation.Dispose();
 }

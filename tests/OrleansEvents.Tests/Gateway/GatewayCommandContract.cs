@@ -119,6 +119,26 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task MalformedJsonIsReportedWithItsPositionOnce()
+    {
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Writer.PostAsync("/api/events", JsonContent.Of("""{"event_type": x}""")), HttpStatusCode.BadRequest, "body");
+
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("line 1, byte 16", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContextNestedAHundredLevelsIsAContextError()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100);
+
+        await ProblemAssert.IsProblemAsync(
+            await Writer.PostAsync("/api/events", JsonContent.Of($$"""{"event_type":"x.y","context":{{deep}}}""")), HttpStatusCode.BadRequest, "context");
+    }
+
+    [Fact]
     public async Task PostRejectsContextNestedDeeperThanThirtyTwoLevels()
     {
         var deep = string.Concat(Enumerable.Repeat("{\"a\":", 40)) + "1" + new string('}', 40);
@@ -131,7 +151,7 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
     [Fact]
     public async Task PostRejectsBodyNestedBeyondTheParserDepth()
     {
-        var deep = string.Concat(Enumerable.Repeat("[", 200)) + new string(']', 200);
+        var deep = string.Concat(Enumerable.Repeat("[", 1000)) + new string(']', 1000);
 
         await ProblemAssert.IsProblemAsync(await Writer.PostAsync("/api/events", JsonContent.Of(deep)), HttpStatusCode.BadRequest, "body");
     }
@@ -282,6 +302,49 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
         await ProblemAssert.IsProblemAsync(await Writer.GetAsync("/api/streams/lead/nobody"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await Writer.GetAsync("/api/streams/planet/L1"), HttpStatusCode.BadRequest, "kind");
         await ProblemAssert.IsProblemAsync(await Writer.GetAsync("/api/streams/lead/L1?from_version=0"), HttpStatusCode.BadRequest, "from_version");
+    }
+
+    [Fact]
+    public async Task StreamUnresolvedTakesALimitAndNothingElse()
+    {
+        await Writer.PostAsync("/api/events", JsonContent.Of(
+            """[{"event_type":"send.failed","severity":"error","lead_id":"L2"},{"event_type":"send.failed","severity":"error","lead_id":"L2"},{"event_type":"send.failed","severity":"warning","lead_id":"L2"}]"""));
+
+        var two = await ProblemAssert.JsonAsync(await Writer.GetAsync("/api/streams/lead/L2/unresolved?limit=2"));
+
+        Assert.Equal(3, two.GetProperty("total").GetInt64());
+        Assert.Equal(2, two.GetProperty("newest").GetArrayLength());
+        await ProblemAssert.IsProblemAsync(await Writer.GetAsync("/api/streams/lead/L2/unresolved?limit=0"), HttpStatusCode.BadRequest, "limit");
+        await ProblemAssert.IsProblemAsync(await Writer.GetAsync("/api/streams/lead/L2/unresolved?colour=red"), HttpStatusCode.BadRequest, "colour");
+    }
+
+    [Fact]
+    public async Task AStreamWhoseKeyHasASlashIsReadWithTheSlashEncoded()
+    {
+        await Writer.PostAsync("/api/events", JsonContent.Of("""{"event_type":"lead.created","lead_id":"crm/42"}"""));
+
+        var page = await ProblemAssert.JsonAsync(await Writer.GetAsync("/api/streams/lead/crm%2F42"));
+        var summary = await ProblemAssert.JsonAsync(await Writer.GetAsync("/api/streams/lead/crm%2F42/summary"));
+
+        Assert.Equal("lead/crm/42", page.GetProperty("stream").GetString());
+        Assert.Equal(1, summary.GetProperty("total").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/events/stats?foo=1")]
+    [InlineData("GET", "/api/events/1?foo=1")]
+    [InlineData("GET", "/api/streams/lead/L1/summary?foo=1")]
+    [InlineData("POST", "/api/events/1/resolve?foo=1")]
+    [InlineData("GET", "/api/me?foo=1")]
+    public async Task EndpointsWithoutQueryParametersRefuseAnyNamingIt(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = JsonContent.Of("""{"resolved_by":"human"}""");
+        }
+
+        await ProblemAssert.IsProblemAsync(await Admin.SendAsync(request), HttpStatusCode.BadRequest, "foo");
     }
 
     protected async Task<long> AppendAsync(string body) =>

@@ -47,6 +47,21 @@ public abstract class GatewayOperationsContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task ReplayDryRunSaysHowManyItsMaxLetsThrough()
+    {
+        var session = $"capped-{Guid.NewGuid():N}";
+        using var writer = Fixture.Client(Tenant.WriteKey);
+        await writer.PostAsync("/api/events", JsonContent.Of(
+            $$"""[{"event_type":"message.sent","session_id":"{{session}}"},{"event_type":"message.sent","session_id":"{{session}}"},{"event_type":"message.sent","session_id":"{{session}}"}]"""));
+
+        var report = await ProblemAssert.JsonAsync(await Fixture.Client(Tenant.AdminKey).PostAsync("/api/events/replay",
+            JsonContent.Of($$"""{"session_id":"{{session}}","dry_run":true,"max":2}""")));
+
+        Assert.Equal(3, report.GetProperty("events_found").GetInt64());
+        Assert.Contains("the first 2 would be replayed", report.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReplayForRealAnswersItsIdAndCounts()
     {
         using var writer = Fixture.Client(Tenant.WriteKey);
@@ -120,5 +135,7 @@ public abstract class GatewayOperationsContract(GatewayFixture fixture)
             await Fixture.Client(Tenant.WriteKey).PostAsync("/api/admin/retention/run", JsonContent.Of("""{"dry_run":true}""")), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(
             await Fixture.Client(GatewayFixture.SystemAdminKey).PostAsync("/api/admin/retention/run", JsonContent.Of("""{"dry_run":"no"}""")), HttpStatusCode.BadRequest, "dry_run");
+        await ProblemAssert.IsProblemAsync(
+            await Fixture.Client(GatewayFixture.SystemAdminKey).PostAsync("/api/admin/retention/run", JsonContent.Of("""{"dryrun":false}""")), HttpStatusCode.BadRequest, "dryrun");
     }
 }

@@ -172,6 +172,7 @@ public abstract partial class GatewayQueryContract(GatewayFixture fixture)
     [InlineData("severity=fatal", "severity")]
     [InlineData("min_severity=loud", "min_severity")]
     [InlineData("event_type=Not%20A%20Type", "event_type")]
+    [InlineData("event_type=Whatsapp*", "event_type")]
     [InlineData("resolved=maybe", "resolved")]
     [InlineData("order=sideways", "order")]
     [InlineData("after_id=x", "after_id")]

@@ -45,9 +45,17 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static SiloProcess Start(string workingDirectory, params string[] arguments)
+    public static SiloProcess Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, urlsInEnvironment: false, arguments);
+
+    /// <summary>Starts the silo with its address in ASPNETCORE_URLS rather than on the command line.</summary>
+    public static SiloProcess StartWithUrlsInEnvironment(string workingDirectory) =>
+        Start(workingDirectory, urlsInEnvironment: true, []);
+
+    private static SiloProcess Start(string workingDirectory, bool urlsInEnvironment, string[] arguments)
     {
         var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -56,12 +64,17 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(SiloAssembly());
-        foreach (var argument in arguments.Append("--urls").Append($"http://127.0.0.1:{port}"))
+        foreach (var argument in urlsInEnvironment ? arguments : arguments.Append("--urls").Append(url))
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        if (urlsInEnvironment)
+        {
+            start.Environment["ASPNETCORE_URLS"] = url;
+        }
+
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, workingDirectory, port);
         process.OutputDataReceived += (_, e) => silo.Append(silo._output, e.Data);

@@ -29,6 +29,16 @@ public sealed class SiloStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task ListensWhereAspNetCoreUrlsSays()
+    {
+        await using var silo = SiloProcess.StartWithUrlsInEnvironment(_directory);
+
+        await silo.WaitUntilReadyAsync(StartTimeout);
+
+        Assert.Contains($"Now listening on: {silo.BaseAddress.ToString().TrimEnd('/')}", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SwitchesToPostgresFromTheCommandLine()
     {
         var connectionString = await (await PostgresServer.Shared).CreateDatabaseAsync("silo");

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using OrleansEvents.Gateway.Auth;
+using OrleansEvents.Gateway.OpenApi;
+using OrleansEvents.Gateway.Problems;
+using OrleansEvents.Validation;
+
+namespace OrleansEvents.Gateway.Requests;
+
+/// <summary>
+/// An endpoint that declares no query parameters takes none: <c>?limit=5</c> on such an endpoint is a
+/// 400 naming the parameter, not silently ignored. Endpoints that declare theirs
+/// (<see cref="QueryParametersMetadata"/>) check them strictly themselves.
+/// </summary>
+public sealed class UndeclaredQueryGuard : IEndpointFilter
+{
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<QueryParametersMetadata>() is not null)
+        {
+            return next(context);
+        }
+
+        var unknown = http.Request.Query.Keys
+            .Where(name => name != ApiKeyAuthenticationHandler.AccessTokenParameter || !ApiKeyAuthenticationHandler.AcceptsQueryToken(http.Request))
+            .Select(name => new FieldError(name, "is not a known parameter; this endpoint takes none"))
+            .ToList();
+        return unknown.Count == 0 ? next(context) : ValueTask.FromResult<object?>(GatewayProblems.Invalid(unknown));
+    }
+}
