@@ -3,16 +3,21 @@ using OrleansEvents.Events;
 
 namespace OrleansEvents.Gateway.Export;
 
-/// <summary>One CSV line per event (RFC 4180 quoting); context as compact JSON in one cell.</summary>
+/// <summary>
+/// One CSV line per event (RFC 4180 quoting); context as compact JSON in one cell. Text that a
+/// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with ',
+/// which spreadsheets show as text and do not display.
+/// </summary>
 public static class EventCsv
 {
     public const string Header =
-        "id,event_id,stream,version,position,timestamp,recorded_at,category,severity,event_type,message,source," +
+        "id,event_id,tenant_id,stream,version,position,timestamp,recorded_at,category,severity,event_type,message,source," +
         "lead_id,session_id,device_id,account_id,workflow_id,context,resolved,resolved_by,resolved_at,resolution_note";
 
     public static string Row(StoredEvent e) => string.Join(',',
         e.Id.ToString(CultureInfo.InvariantCulture),
         Quote(e.EventId),
+        Quote(e.TenantId),
         Quote(e.Stream.ToString()),
         e.Version.ToString(CultureInfo.InvariantCulture),
         e.Position.ToString(),
@@ -36,8 +41,14 @@ public static class EventCsv
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static string Quote(string? text) =>
-        text is null ? ""
-        : text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : text;
+    private static string Quote(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var cell = text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
 }

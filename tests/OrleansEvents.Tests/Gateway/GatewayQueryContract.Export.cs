@@ -40,10 +40,29 @@ public abstract partial class GatewayQueryContract
         var csv = await Reader.GetStringAsync("/api/events/export?format=csv&lead_id=csv&order=asc&limit=2");
         var limited = csv.Split('\n');
 
-        Assert.StartsWith("id,event_id,stream,version,", limited[0], StringComparison.Ordinal);
+        Assert.StartsWith("id,event_id,tenant_id,stream,version,", limited[0], StringComparison.Ordinal);
+        Assert.Contains($",{Tenant.Id},", limited[1], StringComparison.Ordinal);
         Assert.Contains("\"comma, \"\"quote\"\"\nnewline\"", csv, StringComparison.Ordinal);
         Assert.Matches("\"\\{\"\"a\"\": ?1\\}\"", csv);
         Assert.DoesNotContain("third", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportKeepsSpreadsheetsFromRunningTextAsFormulas()
+    {
+        await Fixture.Log.AppendAsync(Tenant.Id,
+        [
+            TestEvents.New("csv.formula", message: "=HYPERLINK(\"http://evil\",\"click\")", leadId: "formula"),
+            TestEvents.New("csv.formula", message: "@SUM(A1)", leadId: "formula"),
+            TestEvents.New("csv.formula", message: "safe = text", leadId: "formula"),
+        ]);
+
+        var csv = await Reader.GetStringAsync("/api/events/export?format=csv&lead_id=formula&order=asc");
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"", csv, StringComparison.Ordinal);
+        Assert.Contains(",'@SUM(A1),", csv, StringComparison.Ordinal);
+        Assert.Contains(",safe = text,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", csv, StringComparison.Ordinal);
     }
 
     [Theory]
