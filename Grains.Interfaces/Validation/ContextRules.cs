@@ -41,8 +41,8 @@ internal static class ContextRules
             return null;
         }
 
-        // Text sent without escapes is valid UTF-8, so it holds neither U+0000 nor a lone surrogate.
-        if (shape.HasEscapes && !AllTextStorable(context))
+        // Text sent without \u escapes is valid UTF-8, so it holds neither U+0000 nor a lone surrogate.
+        if (shape.HasUnicodeEscapes && !AllTextStorable(context))
         {
             error = "must not contain U+0000 or unpaired surrogates in its text";
             return null;
@@ -79,14 +79,34 @@ internal static class ContextRules
     {
         try
         {
-            return element.ValueKind switch
+            switch (element.ValueKind)
             {
-                JsonValueKind.Object => element.EnumerateObject()
-                    .All(p => TextRules.IsStorable(p.Name) && AllTextStorable(p.Value)),
-                JsonValueKind.Array => element.EnumerateArray().All(AllTextStorable),
-                JsonValueKind.String => TextRules.IsStorable(element.GetString()!),
-                _ => true,
-            };
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if ((HasUnicodeEscape(JsonMarshal.GetRawUtf8PropertyName(property)) && !TextRules.IsStorable(property.Name))
+                            || !AllTextStorable(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!AllTextStorable(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.String:
+                    return !HasUnicodeEscape(JsonMarshal.GetRawUtf8Value(element)) || TextRules.IsStorable(element.GetString()!);
+                default:
+                    return true;
+            }
         }
         catch (InvalidOperationException)
         {
@@ -94,6 +114,8 @@ internal static class ContextRules
             return false;
         }
     }
+
+    private static bool HasUnicodeEscape(ReadOnlySpan<byte> raw) => raw.IndexOf("\\u"u8) >= 0;
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

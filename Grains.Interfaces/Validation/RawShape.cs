@@ -1,14 +1,14 @@
 namespace OrleansEvents.Validation;
 
 /// <summary>What one pass over a JSON value's raw UTF-8 text tells about it, without decoding any string.</summary>
-internal readonly record struct RawShape(int Depth, bool HasEscapes, bool IsCompactAscii)
+internal readonly record struct RawShape(int Depth, bool HasUnicodeEscapes, bool IsCompactAscii)
 {
     public static RawShape Of(ReadOnlySpan<byte> raw)
     {
         var depth = 0;
         var deepest = 0;
         var inString = false;
-        var hasEscapes = false;
+        var hasUnicodeEscapes = false;
         var compactAscii = true;
         for (var i = 0; i < raw.Length; i++)
         {
@@ -19,8 +19,8 @@ internal readonly record struct RawShape(int Depth, bool HasEscapes, bool IsComp
             {
                 if (b == '\\')
                 {
-                    hasEscapes = true;
                     i++; // the escaped character, which may be a quote
+                    hasUnicodeEscapes |= i < raw.Length && raw[i] == 'u';
                 }
                 else if (b == '"')
                 {
@@ -47,6 +47,6 @@ internal readonly record struct RawShape(int Depth, bool HasEscapes, bool IsComp
             }
         }
 
-        return new RawShape(deepest, hasEscapes, compactAscii);
+        return new RawShape(deepest, hasUnicodeEscapes, compactAscii);
     }
 }

@@ -93,6 +93,9 @@ public sealed class EventValidatorTests
     [InlineData("42", "must be a JSON object")]
     [InlineData("{\"a\":\"\\u0000\"}", "U+0000")]
     [InlineData("{\"a\":\"\\ud800\"}", "surrogates")]
+    [InlineData("{\"k\\u0000\":1}", "U+0000")]
+    [InlineData("{\"a\":[\"ok\",{\"b\":\"x\\udc00y\"}]}", "surrogates")]
+    [InlineData("{\"a\":\"\\u00e9\",\"b\":\"\\u0000\"}", "U+0000")]
     public void ContextMustBeAnObjectOfStorableText(string json, string rule)
     {
         var error = Assert.Single(EventValidator.Validate(New(context: json)));
