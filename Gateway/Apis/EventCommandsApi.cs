@@ -33,22 +33,26 @@ public static class EventCommandsApi
             .WithName("ResolveEvent")
             .WithSummary("Resolve an event { resolved_by: human|llm_agent|auto, note }; an earlier resolution is kept.")
             .WithJsonBody<ResolveBody>(required: false)
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPost("/{id:long}/unresolve", UnresolveAsync)
             .WithName("UnresolveEvent")
             .WithSummary("Reopen a resolved event.")
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPut("/{id:long}", UpdateAsync)
             .WithName("UpdateEvent")
             .WithSummary("Edit severity, message, context or source of an event (admin; audited).")
             .WithJsonBody<EventEditBody>()
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Admin);
 
         events.MapDelete("/{id:long}", DeleteAsync)
             .WithName("DeleteEvent")
             .WithSummary("Delete an event (admin; audited); 204, or 404 when there is no such event.")
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Admin);
 
         return endpoints;

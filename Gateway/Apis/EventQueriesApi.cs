@@ -30,7 +30,8 @@ public static class EventQueriesApi
 
         events.MapGet("/{id:long}", GetAsync)
             .WithName("GetEvent")
-            .WithSummary("One event by id; 404 when it does not exist or belongs to another tenant.");
+            .WithSummary("One event by id; 404 when it does not exist or belongs to another tenant.")
+            .WithProblems(StatusCodes.Status404NotFound);
 
         events.MapGet("/unresolved", UnresolvedAsync)
             .WithName("ListUnresolvedEvents")

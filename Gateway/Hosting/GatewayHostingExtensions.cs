@@ -73,7 +73,7 @@ public static class GatewayHostingExtensions
             }
         });
 
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<QueryParametersTransformer>().AddOperationTransformer<RequestBodyTransformer>());
+        services.AddGatewayOpenApi();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
             .AddCheck<LogTailerHealthCheck>("log_tailer", tags: [ReadyTag]);
