@@ -8,7 +8,10 @@ internal static class GatewayOpenApi
 {
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<ApiKeySecuritySchemes>()
             .AddOperationTransformer<QueryParametersTransformer>()
+            .AddOperationTransformer<RequestHeadersTransformer>()
             .AddOperationTransformer<RequestBodyTransformer>()
+            .AddOperationTransformer<SecurityRequirementsTransformer>()
             .AddOperationTransformer<ProblemResponsesTransformer>());
 }

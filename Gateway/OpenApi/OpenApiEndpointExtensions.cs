@@ -12,6 +12,11 @@ public static class OpenApiEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new QueryParametersMetadata(names));
 
+    /// <summary>Documents a request header the handler reads itself.</summary>
+    public static TBuilder WithRequestHeader<TBuilder>(this TBuilder builder, string name, string description)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestHeaderMetadata(name, description));
+
     /// <summary>Documents the JSON body the handler reads itself, and the 415 its reader gives for any other media type.</summary>
     public static RouteHandlerBuilder WithJsonBody<TBody>(this RouteHandlerBuilder builder, bool required = true) =>
         builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), required))
