@@ -96,9 +96,9 @@ public static class GatewayHostingExtensions
         app.UseAuthorization();
 
         // Live: the process answers. Ready: it can serve: storage answers and the log tailer makes progress.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
+        app.MapHealthChecks(HealthPaths.Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableRateLimiting();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        app.MapHealthChecks(HealthPaths.Ready, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,

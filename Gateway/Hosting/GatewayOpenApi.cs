@@ -9,6 +9,7 @@ internal static class GatewayOpenApi
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<ApiKeySecuritySchemes>()
+            .AddDocumentTransformer<HealthPathsTransformer>()
             .AddOperationTransformer<QueryParametersTransformer>()
             .AddOperationTransformer<RequestHeadersTransformer>()
             .AddOperationTransformer<RequestBodyTransformer>()
