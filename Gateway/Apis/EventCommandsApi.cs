@@ -26,7 +26,7 @@ public static class EventCommandsApi
         events.MapPost("/", AppendAsync)
             .WithName("AppendEvents")
             .WithSummary("Append one event or an array of up to 1 000 (all or nothing); 201 with the stored events, 200 when every event_id was already stored.")
-            .WithJsonBody<NewEventBody>()
+            .WithJsonBody<NewEventBody>(maxItems: EventLimits.MaxBatchSize)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPost("/{id:long}/resolve", ResolveAsync)

@@ -17,9 +17,12 @@ public static class OpenApiEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequestHeaderMetadata(name, description));
 
-    /// <summary>Documents the JSON body the handler reads itself, and the 415 its reader gives for any other media type.</summary>
-    public static RouteHandlerBuilder WithJsonBody<TBody>(this RouteHandlerBuilder builder, bool required = true) =>
-        builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), required))
+    /// <summary>
+    /// Documents the JSON body the handler reads itself (with <paramref name="maxItems"/>: that body
+    /// or an array of up to that many), and the 415 its reader gives for any other media type.
+    /// </summary>
+    public static RouteHandlerBuilder WithJsonBody<TBody>(this RouteHandlerBuilder builder, bool required = true, int? maxItems = null) =>
+        builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), required, maxItems))
             .WithProblems(StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>Documents problem answers of these statuses (401 and 403 follow from the endpoint's authorization).</summary>

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace OrleansEvents.Gateway.OpenApi;
 
-/// <summary>Documents the body of <see cref="RequestBodyMetadata"/> as application/json.</summary>
+/// <summary>Documents the body of <see cref="RequestBodyMetadata"/> as application/json: the object, or the object or an array of them.</summary>
 internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -13,11 +13,21 @@ internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
             return;
         }
 
-        var schema = await context.GetOrCreateSchemaAsync(metadata.BodyType, cancellationToken: cancellationToken);
+        IOpenApiSchema schema = metadata.MaxItems is { } maxItems && context.Document is { } document
+            ? OneOrMany(await SchemaComponents.ReferenceAsync(document, metadata.BodyType, CreateSchema, cancellationToken), maxItems)
+            : await CreateSchema(metadata.BodyType, cancellationToken);
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = metadata.Required,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
         };
+
+        Task<OpenApiSchema> CreateSchema(Type type, CancellationToken token) => context.GetOrCreateSchemaAsync(type, cancellationToken: token);
     }
+
+    /// <summary>One item, or an array of 1 to <paramref name="maxItems"/> of them.</summary>
+    public static OpenApiSchema OneOrMany(IOpenApiSchema item, int maxItems) => new()
+    {
+        OneOf = [item, new OpenApiSchema { Type = JsonSchemaType.Array, Items = item, MinItems = 1, MaxItems = maxItems }],
+    };
 }
