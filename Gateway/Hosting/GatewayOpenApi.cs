@@ -13,6 +13,7 @@ internal static class GatewayOpenApi
             .AddOperationTransformer<QueryParametersTransformer>()
             .AddOperationTransformer<RequestHeadersTransformer>()
             .AddOperationTransformer<RequestBodyTransformer>()
+            .AddOperationTransformer<ResponseBodyTransformer>()
             .AddOperationTransformer<SecurityRequirementsTransformer>()
             .AddOperationTransformer<ProblemResponsesTransformer>());
 }

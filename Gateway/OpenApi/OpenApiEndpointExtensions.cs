@@ -25,6 +25,10 @@ public static class OpenApiEndpointExtensions
         builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), required, maxItems))
             .WithProblems(StatusCodes.Status415UnsupportedMediaType);
 
+    /// <summary>Documents the JSON answer of a status whose result type the handler leaves untyped.</summary>
+    public static RouteHandlerBuilder WithJsonResponse<TBody>(this RouteHandlerBuilder builder, int statusCode, string description, int? maxItems = null) =>
+        builder.WithMetadata(new ResponseBodyMetadata(statusCode, typeof(TBody), description, maxItems));
+
     /// <summary>Documents problem answers of these statuses (401 and 403 follow from the endpoint's authorization).</summary>
     public static TBuilder WithProblems<TBuilder>(this TBuilder builder, params int[] statuses)
         where TBuilder : IEndpointConventionBuilder =>

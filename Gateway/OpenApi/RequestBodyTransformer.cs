@@ -14,7 +14,7 @@ internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
         }
 
         IOpenApiSchema schema = metadata.MaxItems is { } maxItems && context.Document is { } document
-            ? OneOrMany(await SchemaComponents.ReferenceAsync(document, metadata.BodyType, CreateSchema, cancellationToken), maxItems)
+            ? OneOrManySchema.Of(await SchemaComponents.ReferenceAsync(document, metadata.BodyType, CreateSchema, cancellationToken), maxItems)
             : await CreateSchema(metadata.BodyType, cancellationToken);
         operation.RequestBody = new OpenApiRequestBody
         {
@@ -24,10 +24,4 @@ internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
 
         Task<OpenApiSchema> CreateSchema(Type type, CancellationToken token) => context.GetOrCreateSchemaAsync(type, cancellationToken: token);
     }
-
-    /// <summary>One item, or an array of 1 to <paramref name="maxItems"/> of them.</summary>
-    public static OpenApiSchema OneOrMany(IOpenApiSchema item, int maxItems) => new()
-    {
-        OneOf = [item, new OpenApiSchema { Type = JsonSchemaType.Array, Items = item, MinItems = 1, MaxItems = maxItems }],
-    };
 }
