@@ -10,6 +10,7 @@ internal static class GatewayOpenApi
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<ApiKeySecuritySchemes>()
             .AddDocumentTransformer<HealthPathsTransformer>()
+            .AddSchemaTransformer<OmittedMembersTransformer>()
             .AddOperationTransformer<QueryParametersTransformer>()
             .AddOperationTransformer<RequestHeadersTransformer>()
             .AddOperationTransformer<RequestBodyTransformer>()

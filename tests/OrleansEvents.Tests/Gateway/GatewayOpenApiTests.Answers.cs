@@ -38,4 +38,33 @@ public sealed partial class GatewayOpenApiTests
             Assert.Equal(members, sent);
         }
     }
+
+    [Fact]
+    public async Task ReplayAnswerRequiresOnlyWhatDryAndRealRunsBothCarry()
+    {
+        var tenant = fixture.NextTenant();
+        var replay = Schema(await DocumentAsync(), "ReplayResponse");
+        using var admin = fixture.Client(tenant.AdminKey);
+
+        var dry = await ProblemAssert.JsonAsync(await admin.PostAsync("/api/events/replay", JsonContent.Of("""{"event_type":"openapi.replay"}""")));
+        var real = await ProblemAssert.JsonAsync(await admin.PostAsync("/api/events/replay", JsonContent.Of("""{"event_type":"openapi.replay","dry_run":false}""")));
+
+        Assert.Equal(["dry_run", "events_found", "events_replayed"], Required(replay).Order());
+        Assert.True(dry.GetProperty("dry_run").GetBoolean());
+        Assert.False(real.GetProperty("dry_run").GetBoolean());
+        Assert.All(new[] { dry, real }, answer => Assert.Subset(answer.EnumerateObject().Select(p => p.Name).ToHashSet(), Required(replay)));
+    }
+
+    [Fact]
+    public async Task EventPageDoesNotRequireTheTotalItOnlySendsOnRequest()
+    {
+        var tenant = fixture.NextTenant();
+        var page = Schema(await DocumentAsync(), "EventPageResponse");
+
+        var answer = await ProblemAssert.JsonAsync(await fixture.Client(tenant.ReadKey).GetAsync("/api/events"));
+
+        Assert.False(answer.TryGetProperty("total", out _));
+        Assert.Subset(answer.EnumerateObject().Select(p => p.Name).ToHashSet(), Required(page));
+        Assert.True(page.GetProperty("properties").TryGetProperty("total", out _));
+    }
 }
