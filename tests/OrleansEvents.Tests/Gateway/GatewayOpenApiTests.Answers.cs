@@ -67,4 +67,20 @@ public sealed partial class GatewayOpenApiTests
         Assert.Subset(answer.EnumerateObject().Select(p => p.Name).ToHashSet(), Required(page));
         Assert.True(page.GetProperty("properties").TryGetProperty("total", out _));
     }
+
+    [Fact]
+    public async Task StreamsAndLogPositionsAreDocumentedAsTheTextTheyAreWrittenAs()
+    {
+        var tenant = fixture.NextTenant();
+        var document = await DocumentAsync();
+        var stored = await ProblemAssert.JsonAsync(
+            await fixture.Client(tenant.WriteKey).PostAsync("/api/events", JsonContent.Of("""{"event_type":"openapi.text","lead_id":42}""")), HttpStatusCode.Created);
+
+        foreach (var (schema, member) in new[] { ("StreamId", "stream"), ("LogPosition", "position") })
+        {
+            var text = Schema(document, schema);
+            Assert.Equal("string", text.GetProperty("type").GetString());
+            Assert.Matches(text.GetProperty("pattern").GetString()!, stored.GetProperty(member).GetString());
+        }
+    }
 }
