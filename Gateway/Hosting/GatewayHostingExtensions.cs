@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,7 +37,9 @@ public static class GatewayHostingExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
 
-        services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions));
+        // Bodies are read by hand and take a number only as a JSON number; strict handling makes the
+        // OpenAPI schemas say so (integer, not integer-or-string). Answers are written the same either way.
+        services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions).NumberHandling = JsonNumberHandling.Strict);
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
 

@@ -49,6 +49,27 @@ public sealed partial class GatewayOpenApiTests
         Assert.NotEmpty(body.GetProperty("properties").EnumerateObject());
     }
 
+    [Fact]
+    public async Task NumbersAreDocumentedAsJsonNumbersAsTheReadersTakeThem()
+    {
+        var tenant = fixture.NextTenant();
+        var document = await DocumentAsync();
+
+        var numberTexts = Descendants(document).Where(e => e.TryGetProperty("type", out var type) && Names(type).Contains("string")
+            && (Names(type).Contains("integer") || Names(type).Contains("number"))).ToList();
+        var quoted = await fixture.Client(tenant.AdminKey).PostAsync("/api/events/replay", JsonContent.Of("""{"event_type":"x.y","max":"5"}"""));
+
+        Assert.Empty(numberTexts);
+        await ProblemAssert.IsProblemAsync(quoted, HttpStatusCode.BadRequest, "max");
+    }
+
+    private static IEnumerable<JsonElement> Descendants(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Descendants(p.Value)).Prepend(element),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Descendants),
+        _ => [],
+    };
+
     private static JsonElement RequestSchema(JsonElement document, string path, string method) =>
         Operation(document, path, method).GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
 }
