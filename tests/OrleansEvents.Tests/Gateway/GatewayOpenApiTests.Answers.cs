@@ -83,4 +83,23 @@ public sealed partial class GatewayOpenApiTests
             Assert.Matches(text.GetProperty("pattern").GetString()!, stored.GetProperty(member).GetString());
         }
     }
+
+    [Fact]
+    public async Task StreamedAnswersNameTheMediaTypesTheyAreSentAs()
+    {
+        var tenant = fixture.NextTenant();
+        var document = await DocumentAsync();
+        var export = Operation(document, "/api/events/export", "get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        var live = Operation(document, "/api/logs/stream", "get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        using var reader = fixture.Client(tenant.ReadKey);
+
+        foreach (var format in new[] { "ndjson", "csv" })
+        {
+            var answer = await reader.GetAsync($"/api/events/export?format={format}");
+            Assert.True(export.TryGetProperty(answer.Content.Headers.ContentType!.MediaType!, out _), $"export as {format} is sent as an undocumented {answer.Content.Headers.ContentType}");
+        }
+
+        Assert.Equal(["application/x-ndjson", "text/csv"], export.EnumerateObject().Select(m => m.Name).Order());
+        Assert.Equal(["text/event-stream"], live.EnumerateObject().Select(m => m.Name));
+    }
 }
