@@ -27,8 +27,8 @@ public static class EventCommandsApi
             .WithName("AppendEvents")
             .WithSummary("Append one event or an array of up to 1 000 (all or nothing); 201 with the stored events, 200 when every event_id was already stored.")
             .WithJsonBody<NewEventBody>(maxItems: EventLimits.MaxBatchSize)
-            .WithJsonResponse<StoredEvent>(StatusCodes.Status201Created, "Stored: the event (Location: its URL), or for an array the events in the order posted; an event_id already stored comes back as it was stored.", EventLimits.MaxBatchSize)
-            .WithJsonResponse<StoredEvent>(StatusCodes.Status200OK, "Every event_id was already stored, so nothing new was: the stored event, or for an array the stored events in the order posted.", EventLimits.MaxBatchSize)
+            .WithJsonResponse<StoredEvent>(StatusCodes.Status201Created, "The stored event (Location: its URL), or for an array the stored events in order; one stored before comes back as it was.", EventLimits.MaxBatchSize)
+            .WithJsonResponse<StoredEvent>(StatusCodes.Status200OK, "Every event_id was stored before, so nothing was stored: the stored event, or for an array the stored events in order.", EventLimits.MaxBatchSize)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPost("/{id:long}/resolve", ResolveAsync)

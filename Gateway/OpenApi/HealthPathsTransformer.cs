@@ -14,8 +14,7 @@ internal sealed class HealthPathsTransformer : IOpenApiDocumentTransformer
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        var report = await SchemaComponents.ReferenceAsync(
-            document, typeof(HealthResponse), (type, token) => context.GetOrCreateSchemaAsync(type, cancellationToken: token), cancellationToken);
+        var report = await context.ReferenceAsync(document, typeof(HealthResponse), cancellationToken);
         OpenApiResponse Answer(string description) => new()
         {
             Description = description,
@@ -27,7 +26,7 @@ internal sealed class HealthPathsTransformer : IOpenApiDocumentTransformer
         {
             ["200"] = Answer("The process is up."),
         });
-        document.Paths[HealthPaths.Ready] = Get("GetReadiness", "Readiness: storage answers within 3 s and the log tailer makes progress.", new()
+        document.Paths[HealthPaths.Ready] = Get("GetReadiness", "Readiness: storage answers and the log tailer makes progress.", new()
         {
             ["200"] = Answer("Every check is healthy (or degraded)."),
             ["503"] = Answer("A check is unhealthy; its description says why."),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -27,17 +28,16 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             statuses.Add(403);
         }
 
-        if (statuses.Count == 0 || context.Document is not { } document)
+        if (statuses.Count == 0 || context.Document is null)
         {
             return;
         }
 
-        var schema = await SchemaComponents.ReferenceAsync(
-            document, typeof(ProblemBody), (type, token) => context.GetOrCreateSchemaAsync(type, cancellationToken: token), cancellationToken);
+        var schema = await context.ReferenceAsync(typeof(ProblemBody), cancellationToken);
         var responses = operation.Responses ??= [];
         foreach (var status in statuses)
         {
-            responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+            responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
                 Description = ProblemDescriptions.Of(status, access.MinimumRole),
                 Content = new Dictionary<string, OpenApiMediaType> { [ProblemMediaType] = new() { Schema = schema } },

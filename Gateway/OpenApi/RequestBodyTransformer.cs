@@ -13,15 +13,13 @@ internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
             return;
         }
 
-        IOpenApiSchema schema = metadata.MaxItems is { } maxItems && context.Document is { } document
-            ? OneOrManySchema.Of(await SchemaComponents.ReferenceAsync(document, metadata.BodyType, CreateSchema, cancellationToken), maxItems)
-            : await CreateSchema(metadata.BodyType, cancellationToken);
+        IOpenApiSchema schema = metadata.MaxItems is { } maxItems && context.Document is not null
+            ? OneOrManySchema.Of(await context.ReferenceAsync(metadata.BodyType, cancellationToken), maxItems)
+            : await context.GetOrCreateSchemaAsync(metadata.BodyType, cancellationToken: cancellationToken);
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = metadata.Required,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
         };
-
-        Task<OpenApiSchema> CreateSchema(Type type, CancellationToken token) => context.GetOrCreateSchemaAsync(type, cancellationToken: token);
     }
 }

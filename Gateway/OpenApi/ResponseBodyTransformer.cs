@@ -10,15 +10,14 @@ internal sealed class ResponseBodyTransformer : IOpenApiOperationTransformer
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var answers = context.Description.ActionDescriptor.EndpointMetadata.OfType<ResponseBodyMetadata>().ToList();
-        if (answers.Count == 0 || context.Document is not { } document)
+        if (answers.Count == 0 || context.Document is null)
         {
             return;
         }
 
         foreach (var metadata in answers)
         {
-            var item = await SchemaComponents.ReferenceAsync(
-                document, metadata.BodyType, (type, token) => context.GetOrCreateSchemaAsync(type, cancellationToken: token), cancellationToken);
+            var item = await context.ReferenceAsync(metadata.BodyType, cancellationToken);
             operation.Responses ??= [];
             operation.Responses[metadata.StatusCode.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
             {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace OrleansEvents.Gateway.OpenApi;
@@ -8,12 +9,18 @@ namespace OrleansEvents.Gateway.OpenApi;
 /// </summary>
 internal static class SchemaComponents
 {
-    public static async Task<IOpenApiSchema> ReferenceAsync(
-        OpenApiDocument document, Type type, Func<Type, CancellationToken, Task<OpenApiSchema>> createSchema, CancellationToken cancellationToken)
+    public static Task<IOpenApiSchema> ReferenceAsync(this OpenApiOperationTransformerContext context, Type type, CancellationToken cancellationToken) =>
+        ReferenceAsync(context.Document!, type, token => context.GetOrCreateSchemaAsync(type, cancellationToken: token), cancellationToken);
+
+    public static Task<IOpenApiSchema> ReferenceAsync(this OpenApiDocumentTransformerContext context, OpenApiDocument document, Type type, CancellationToken cancellationToken) =>
+        ReferenceAsync(document, type, token => context.GetOrCreateSchemaAsync(type, cancellationToken: token), cancellationToken);
+
+    private static async Task<IOpenApiSchema> ReferenceAsync(
+        OpenApiDocument document, Type type, Func<CancellationToken, Task<OpenApiSchema>> createSchema, CancellationToken cancellationToken)
     {
         if (document.Components?.Schemas?.ContainsKey(type.Name) != true)
         {
-            document.AddComponent<IOpenApiSchema>(type.Name, await createSchema(type, cancellationToken));
+            document.AddComponent<IOpenApiSchema>(type.Name, await createSchema(cancellationToken));
         }
 
         return new OpenApiSchemaReference(type.Name, document);
