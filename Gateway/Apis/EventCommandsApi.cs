@@ -26,29 +26,35 @@ public static class EventCommandsApi
         events.MapPost("/", AppendAsync)
             .WithName("AppendEvents")
             .WithSummary("Append one event or an array of up to 1 000 (all or nothing); 201 with the stored events, 200 when every event_id was already stored.")
-            .WithJsonBody<NewEventBody>()
+            .WithJsonBody<NewEventBody>(maxItems: EventLimits.MaxBatchSize)
+            .WithJsonResponse<StoredEvent>(StatusCodes.Status201Created, "The stored event (Location: its URL), or for an array the stored events in order; one stored before comes back as it was.", EventLimits.MaxBatchSize)
+            .WithJsonResponse<StoredEvent>(StatusCodes.Status200OK, "Every event_id was stored before, so nothing was stored: the stored event, or for an array the stored events in order.", EventLimits.MaxBatchSize)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPost("/{id:long}/resolve", ResolveAsync)
             .WithName("ResolveEvent")
             .WithSummary("Resolve an event { resolved_by: human|llm_agent|auto, note }; an earlier resolution is kept.")
             .WithJsonBody<ResolveBody>(required: false)
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPost("/{id:long}/unresolve", UnresolveAsync)
             .WithName("UnresolveEvent")
             .WithSummary("Reopen a resolved event.")
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPut("/{id:long}", UpdateAsync)
             .WithName("UpdateEvent")
             .WithSummary("Edit severity, message, context or source of an event (admin; audited).")
             .WithJsonBody<EventEditBody>()
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Admin);
 
         events.MapDelete("/{id:long}", DeleteAsync)
             .WithName("DeleteEvent")
             .WithSummary("Delete an event (admin; audited); 204, or 404 when there is no such event.")
+            .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Admin);
 
         return endpoints;

@@ -30,7 +30,8 @@ public static class EventQueriesApi
 
         events.MapGet("/{id:long}", GetAsync)
             .WithName("GetEvent")
-            .WithSummary("One event by id; 404 when it does not exist or belongs to another tenant.");
+            .WithSummary("One event by id; 404 when it does not exist or belongs to another tenant.")
+            .WithProblems(StatusCodes.Status404NotFound);
 
         events.MapGet("/unresolved", UnresolvedAsync)
             .WithName("ListUnresolvedEvents")
@@ -41,8 +42,7 @@ public static class EventQueriesApi
             .WithName("ExportEvents")
             .WithSummary("Every matching event as NDJSON or CSV, streamed page by page without a row cap.")
             .WithQueryParameters(QueryParameters.Export)
-            .Produces(StatusCodes.Status200OK, contentType: EventExport.NdjsonMediaType)
-            .Produces(StatusCodes.Status200OK, contentType: EventExport.CsvMediaType);
+            .Produces<string>(StatusCodes.Status200OK, EventExport.NdjsonMediaType, EventExport.CsvMediaType);
 
         endpoints.MapGet("/admin/events", AdminListAsync)
             .WithTags("Admin")

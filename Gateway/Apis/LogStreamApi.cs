@@ -24,7 +24,8 @@ public static class LogStreamApi
             .WithName("StreamEvents")
             .WithSummary("Server-Sent Events of the tenant's events as they commit. With Last-Event-ID (or after) it first sends the stored events after that cursor, then live ones, each once.")
             .WithQueryParameters(QueryParameters.LiveStream)
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithRequestHeader("Last-Event-ID", "Cursor {tx}-{id} of the last event received (its id: field): the stream resumes after it. Wins over after.")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .RequireAuthorization(GatewayPolicies.Read);
         return endpoints;
     }

@@ -26,7 +26,8 @@ public static class StreamsApi
 
     public static IEndpointRouteBuilder MapStreamsApi(this IEndpointRouteBuilder endpoints)
     {
-        var streams = endpoints.MapGroup("/api/streams/{kind}/{key}").WithTags("Streams").RequireAuthorization(GatewayPolicies.Read);
+        var streams = endpoints.MapGroup("/api/streams/{kind}/{key}").WithTags("Streams").RequireAuthorization(GatewayPolicies.Read)
+            .WithProblems(StatusCodes.Status404NotFound);
 
         streams.MapGet("/", ReadAsync)
             .WithName("ReadStream")

@@ -50,9 +50,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>Whether the request may carry its key in the query string: WebSocket upgrades and SSE only.</summary>
     public static bool AcceptsQueryToken(HttpRequest request) =>
-        request.HttpContext.WebSockets.IsWebSocketRequest
-        || request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/api/logs/stream", StringComparison.OrdinalIgnoreCase);
+        request.HttpContext.WebSockets.IsWebSocketRequest || AcceptsQueryTokenAt(request.Path);
+
+    /// <summary>Whether requests to this path may carry their key in the query string: the hub and the SSE stream.</summary>
+    public static bool AcceptsQueryTokenAt(PathString path) =>
+        path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/api/logs/stream", StringComparison.OrdinalIgnoreCase);
 
     private static string? PresentedKey(HttpRequest request)
     {

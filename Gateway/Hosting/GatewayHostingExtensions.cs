@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,7 +37,9 @@ public static class GatewayHostingExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
 
-        services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions));
+        // Bodies are read by hand and take a number only as a JSON number; strict handling makes the
+        // OpenAPI schemas say so (integer, not integer-or-string). Answers are written the same either way.
+        services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions).NumberHandling = JsonNumberHandling.Strict);
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
@@ -73,7 +76,7 @@ public static class GatewayHostingExtensions
             }
         });
 
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<QueryParametersTransformer>().AddOperationTransformer<RequestBodyTransformer>());
+        services.AddGatewayOpenApi();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
             .AddCheck<LogTailerHealthCheck>("log_tailer", tags: [ReadyTag]);
@@ -96,9 +99,9 @@ public static class GatewayHostingExtensions
         app.UseAuthorization();
 
         // Live: the process answers. Ready: it can serve: storage answers and the log tailer makes progress.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
+        app.MapHealthChecks(HealthPaths.Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableRateLimiting();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        app.MapHealthChecks(HealthPaths.Ready, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,

@@ -3,22 +3,37 @@ using System.Text.Json;
 namespace OrleansEvents.Gateway.OpenApi;
 
 /// <summary>
-/// An event as posted (documentation of the body; the handler reads it by hand). Aliases accepted:
-/// <c>level</c> for severity, <c>type</c> for event_type, <c>payload</c>/<c>details</c>/<c>data</c> for
-/// context. Unknown fields are ignored. The body is this object or an array of up to 1 000.
+/// An event as posted (documentation of the body; the handler reads it by hand). Only event_type is
+/// required. Aliases accepted: <c>type</c> for event_type, <c>level</c> for severity,
+/// <c>payload</c>/<c>details</c>/<c>data</c> for context (give one name of each group, not two).
+/// Unknown fields are ignored.
 /// </summary>
+/// <param name="EventType">Dotted lowercase words of a-z, 0-9 and _ (at most 100 characters), e.g. whatsapp.send_failed. Alias: type.</param>
+/// <param name="Severity">info (default), warning, error or critical; INFO, WARN, WARNING, ERROR, CRITICAL accepted. Alias: level.</param>
+/// <param name="Message">Free text, at most 8 KiB of UTF-8; default empty.</param>
+/// <param name="Category">One lowercase word of a-z, 0-9 and _ (at most 50 characters); default the event type's first word.</param>
+/// <param name="Source">Who sent the event, e.g. backend (at most 100 characters).</param>
+/// <param name="EventId">The sender's id for the event (at most 255 characters): sent again, the stored event is answered instead of a copy. Default a new UUID.</param>
+/// <param name="Stream">kind/key, kind one of session, lead, device, workflow, system; default the first of session_id, lead_id, device_id, workflow_id, else system/{category}.</param>
+/// <param name="Timestamp">When it happened, RFC 3339; default the time it arrives.</param>
+/// <param name="LeadId">The lead it concerns; a string or a whole number (at most 255 characters).</param>
+/// <param name="SessionId">The session it concerns; a string or a whole number (at most 255 characters).</param>
+/// <param name="DeviceId">The device it concerns; a string or a whole number (at most 255 characters).</param>
+/// <param name="AccountId">The account it concerns; a string or a whole number (at most 255 characters).</param>
+/// <param name="WorkflowId">The workflow it concerns; a string or a whole number (at most 255 characters).</param>
+/// <param name="Context">Any JSON object (at most 64 KiB compact, 32 levels deep). Aliases: payload, details, data.</param>
 public sealed record NewEventBody(
     string EventType,
-    string? Severity,
-    string? Message,
-    string? Category,
-    string? Source,
-    string? EventId,
-    string? Stream,
-    DateTimeOffset? Timestamp,
-    string? LeadId,
-    string? SessionId,
-    string? DeviceId,
-    string? AccountId,
-    string? WorkflowId,
-    JsonElement? Context);
+    string? Severity = null,
+    string? Message = null,
+    string? Category = null,
+    string? Source = null,
+    string? EventId = null,
+    string? Stream = null,
+    DateTimeOffset? Timestamp = null,
+    string? LeadId = null,
+    string? SessionId = null,
+    string? DeviceId = null,
+    string? AccountId = null,
+    string? WorkflowId = null,
+    IReadOnlyDictionary<string, JsonElement>? Context = null);

@@ -1,5 +1,22 @@
 namespace OrleansEvents.Gateway.OpenApi;
 
-/// <summary>The body of a replay: at least one filter; dry_run defaults to true; max caps the run.</summary>
+/// <summary>The body of a replay: at least one filter (stream, the ids, event_type, since, until); any other field is refused.</summary>
+/// <param name="Stream">Events of this stream, kind/key.</param>
+/// <param name="SessionId">Events of this session.</param>
+/// <param name="LeadId">Events of this lead.</param>
+/// <param name="DeviceId">Events of this device.</param>
+/// <param name="EventType">Events of this exact type.</param>
+/// <param name="Since">RFC 3339; events that happened at or after it.</param>
+/// <param name="Until">RFC 3339; events that happened at or before it.</param>
+/// <param name="DryRun">true (default) only counts and samples; false replays.</param>
+/// <param name="Max">At most this many events (at least 1); never more than Events:Replay:MaxEvents.</param>
 public sealed record ReplayBody(
-    string? Stream, string? SessionId, string? LeadId, string? DeviceId, string? EventType, DateTimeOffset? Since, DateTimeOffset? Until, bool? DryRun, int? Max);
+    string? Stream = null,
+    string? SessionId = null,
+    string? LeadId = null,
+    string? DeviceId = null,
+    string? EventType = null,
+    DateTimeOffset? Since = null,
+    DateTimeOffset? Until = null,
+    bool? DryRun = null,
+    int? Max = null);

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace OrleansEvents.Gateway.OpenApi;
 
-/// <summary>Documents the body of <see cref="RequestBodyMetadata"/> as application/json.</summary>
+/// <summary>Documents the body of <see cref="RequestBodyMetadata"/> as application/json: the object, or the object or an array of them.</summary>
 internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -13,7 +13,9 @@ internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
             return;
         }
 
-        var schema = await context.GetOrCreateSchemaAsync(metadata.BodyType, cancellationToken: cancellationToken);
+        IOpenApiSchema schema = metadata.MaxItems is { } maxItems && context.Document is not null
+            ? OneOrManySchema.Of(await context.ReferenceAsync(metadata.BodyType, cancellationToken), maxItems)
+            : await context.GetOrCreateSchemaAsync(metadata.BodyType, cancellationToken: cancellationToken);
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = metadata.Required,

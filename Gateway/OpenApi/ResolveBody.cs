@@ -1,4 +1,8 @@
+using OrleansEvents.Events;
+
 namespace OrleansEvents.Gateway.OpenApi;
 
-/// <summary>The body of a resolve: who resolved (human, llm_agent, auto; default human) and why.</summary>
-public sealed record ResolveBody(string? ResolvedBy, string? Note);
+/// <summary>The body of a resolve, which may be left out: a person resolves without a note.</summary>
+/// <param name="ResolvedBy">Who resolved it; default human.</param>
+/// <param name="Note">Why, at most 2 000 characters.</param>
+public sealed record ResolveBody(ResolvedBy? ResolvedBy = null, string? Note = null);

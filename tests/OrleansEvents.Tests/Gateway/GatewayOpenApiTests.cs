@@ -4,22 +4,26 @@ using OrleansEvents.Tests.Infrastructure;
 namespace OrleansEvents.Tests.Gateway;
 
 /// <summary>The OpenAPI document lists every endpoint, its parameters and its error shapes.</summary>
-public sealed class GatewayOpenApiTests(SqliteGatewayFixture fixture) : IClassFixture<SqliteGatewayFixture>
+public sealed partial class GatewayOpenApiTests(SqliteGatewayFixture fixture) : IClassFixture<SqliteGatewayFixture>
 {
+    /// <summary>Every operation of the API proper, with the role its key needs.</summary>
+    private static readonly (string Path, string Method, string Role)[] ApiOperations =
+    [
+        ("/api/events", "get", "read"), ("/api/events", "post", "write"), ("/api/events/{id}", "get", "read"),
+        ("/api/events/{id}", "put", "admin"), ("/api/events/{id}", "delete", "admin"), ("/api/events/unresolved", "get", "read"),
+        ("/api/events/{id}/resolve", "post", "write"), ("/api/events/{id}/unresolve", "post", "write"), ("/api/events/stats", "get", "read"),
+        ("/api/events/export", "get", "read"), ("/api/streams/{kind}/{key}", "get", "read"), ("/api/streams/{kind}/{key}/unresolved", "get", "read"),
+        ("/api/streams/{kind}/{key}/summary", "get", "read"), ("/api/events/replay", "post", "admin"), ("/api/admin/retention/run", "post", "admin"),
+        ("/admin/events", "get", "admin"), ("/api/logs/stream", "get", "read"), ("/api/me", "get", "read"),
+    ];
+
     [Fact]
     public async Task DocumentListsEveryEndpointWithParametersAndProblemResponses()
     {
-        var document = JsonDocument.Parse(await fixture.Client().GetStringAsync("/openapi/v1.json")).RootElement;
+        var document = await DocumentAsync();
         var paths = document.GetProperty("paths");
 
-        foreach (var (path, method) in new[]
-        {
-            ("/api/events", "get"), ("/api/events", "post"), ("/api/events/{id}", "get"), ("/api/events/{id}", "put"),
-            ("/api/events/{id}", "delete"), ("/api/events/unresolved", "get"), ("/api/events/{id}/resolve", "post"),
-            ("/api/events/{id}/unresolve", "post"), ("/api/events/stats", "get"), ("/api/events/export", "get"),
-            ("/api/streams/{kind}/{key}", "get"), ("/api/streams/{kind}/{key}/unresolved", "get"), ("/api/streams/{kind}/{key}/summary", "get"),
-            ("/api/events/replay", "post"), ("/api/admin/retention/run", "post"), ("/admin/events", "get"), ("/api/logs/stream", "get"),
-        })
+        foreach (var (path, method, _) in ApiOperations)
         {
             Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not documented");
             Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path} is not documented");
@@ -33,4 +37,16 @@ public sealed class GatewayOpenApiTests(SqliteGatewayFixture fixture) : IClassFi
         Assert.Contains("include_total", query);
         Assert.True(paths.GetProperty("/api/events").GetProperty("post").TryGetProperty("requestBody", out _));
     }
+
+    private async Task<JsonElement> DocumentAsync() =>
+        JsonDocument.Parse(await fixture.Client().GetStringAsync("/openapi/v1.json")).RootElement.Clone();
+
+    private static JsonElement Schema(JsonElement document, string name) =>
+        document.GetProperty("components").GetProperty("schemas").GetProperty(name);
+
+    private static HashSet<string> Names(JsonElement array) =>
+        array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Select(e => e.GetString()!).ToHashSet() : [];
+
+    private static HashSet<string> Required(JsonElement schema) =>
+        schema.TryGetProperty("required", out var required) ? Names(required) : [];
 }
