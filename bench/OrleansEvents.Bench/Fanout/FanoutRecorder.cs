@@ -34,6 +34,18 @@ public sealed class FanoutRecorder
         return sink;
     }
 
+    /// <summary>Forgets everything recorded so far (the warm-up).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            foreach (var sink in _sinks)
+            {
+                sink.Clear();
+            }
+        }
+    }
+
     /// <summary>The given percentile (0–100) in milliseconds, over every sink.</summary>
     public double PercentileMs(double percentile)
     {
@@ -67,6 +79,15 @@ public sealed class FanoutRecorder
             }
 
             Interlocked.Increment(ref Count);
+        }
+
+        internal void Clear()
+        {
+            lock (_latencies)
+            {
+                _latencies.Clear();
+                Interlocked.Exchange(ref Count, 0);
+            }
         }
 
         internal long[] Snapshot()
