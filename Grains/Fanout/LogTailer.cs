@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
 using OrleansEvents.Runtime.Streams;
+using OrleansEvents.Runtime.Threading;
 using OrleansEvents.Storage;
 
 namespace OrleansEvents.Fanout;
@@ -36,7 +37,12 @@ public sealed partial class LogTailer(
 
     public bool IsStalled => clock.GetUtcNow() - LastProgressAt > options.Value.StallAfter;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Reading a blocking store (SQLite) all the time would hold a pool thread that requests need.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => log.BlocksCallingThread
+        ? DedicatedThread.Run("OrleansEvents log tailer", () => FollowAsync(stoppingToken))
+        : FollowAsync(stoppingToken);
+
+    private async Task FollowAsync(CancellationToken stoppingToken)
     {
         try
         {

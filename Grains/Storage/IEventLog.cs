@@ -11,6 +11,12 @@ namespace OrleansEvents.Storage;
 public interface IEventLog
 {
     /// <summary>
+    /// True when the store does its I/O on the calling thread (SQLite): a loop that calls it all the
+    /// time belongs on a thread of its own rather than on one the thread pool needs for requests.
+    /// </summary>
+    bool BlocksCallingThread { get; }
+
+    /// <summary>
     /// Validates and stores a batch in one transaction: all of it or, on any broken rule or conflict,
     /// none of it. An event id already stored is not stored again; its stored event comes back flagged.
     /// </summary>

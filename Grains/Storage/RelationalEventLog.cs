@@ -14,6 +14,8 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
 {
     protected TimeProvider Clock { get; } = timeProvider;
 
+    public abstract bool BlocksCallingThread { get; }
+
     protected abstract SqlDialect Dialect { get; }
 
     protected abstract EventRowReader Rows { get; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.Life;
+using OrleansEvents.Runtime.Threading;
 using OrleansEvents.Storage;
 
 namespace OrleansEvents.Writing;
@@ -43,7 +44,10 @@ public sealed partial class EventWriter : IAsyncDisposable
             SingleReader = _options.MaxConcurrentFlushes == 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _flushers = Enumerable.Range(0, _options.MaxConcurrentFlushes).Select(_ => Task.Run(FlushLoopAsync)).ToArray();
+        // A blocking store gets a thread per flusher; an asynchronous one is faster on the pool (no hand-over per commit).
+        _flushers = Enumerable.Range(0, _options.MaxConcurrentFlushes)
+            .Select(i => log.BlocksCallingThread ? DedicatedThread.Run($"OrleansEvents writer {i}", FlushLoopAsync) : Task.Run(FlushLoopAsync))
+            .ToArray();
     }
 
     /// <summary>Queues a request and completes when its transaction has committed (or failed).</summary>

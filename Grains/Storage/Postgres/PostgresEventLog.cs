@@ -14,6 +14,8 @@ internal sealed partial class PostgresEventLog(NpgsqlDataSource dataSource, Time
 {
     private const int MaxAttempts = 5;
 
+    public override bool BlocksCallingThread => false;
+
     protected override SqlDialect Dialect => PostgresDialect.Instance;
 
     protected override EventRowReader Rows => PostgresRowReader.Instance;

@@ -11,6 +11,8 @@ namespace OrleansEvents.Storage.Sqlite;
 internal sealed partial class SqliteEventLog(SqliteDatabase database, TimeProvider timeProvider)
     : RelationalEventLog(timeProvider)
 {
+    public override bool BlocksCallingThread => true;
+
     protected override SqlDialect Dialect => SqliteDialect.Instance;
 
     protected override EventRowReader Rows => SqliteRowReader.Instance;
