@@ -11,6 +11,7 @@ using OrleansEvents.Gateway.Hosting;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Gateway.Responses;
 using OrleansEvents.Storage;
 using OrleansEvents.Validation;
 
@@ -27,8 +28,8 @@ public static class EventCommandsApi
             .WithName("AppendEvents")
             .WithSummary("Append one event or an array of up to 1 000 (all or nothing); 201 with the stored events, 200 when every event_id was already stored.")
             .WithJsonBody<NewEventBody>(maxItems: EventLimits.MaxBatchSize)
-            .WithJsonResponse<StoredEvent>(StatusCodes.Status201Created, "The stored event (Location: its URL), or for an array the stored events in order; one stored before comes back as it was.", EventLimits.MaxBatchSize)
-            .WithJsonResponse<StoredEvent>(StatusCodes.Status200OK, "Every event_id was stored before, so nothing was stored: the stored event, or for an array the stored events in order.", EventLimits.MaxBatchSize)
+            .WithJsonResponse<AppendedEventResponse>(StatusCodes.Status201Created, "The stored event (Location: its URL), or for an array the stored events in order; one stored before comes back as it was, with duplicate: true.", EventLimits.MaxBatchSize)
+            .WithJsonResponse<AppendedEventResponse>(StatusCodes.Status200OK, "Every event_id was stored before, so nothing was stored: the stored event, or for an array the stored events in order, each with duplicate: true.", EventLimits.MaxBatchSize)
             .RequireAuthorization(GatewayPolicies.Write);
 
         events.MapPost("/{id:long}/resolve", ResolveAsync)
@@ -77,7 +78,7 @@ public static class EventCommandsApi
             throw new EventValidationException(invalid.Errors.Select(e => e with { Field = e.Field.StartsWith("[0].", StringComparison.Ordinal) ? e.Field[4..] : e.Field }).ToList());
         }
 
-        object answer = single ? appended[0].Event : appended.Select(a => a.Event).ToList();
+        object answer = single ? new AppendedEventResponse(appended[0]) : appended.Select(a => new AppendedEventResponse(a)).ToList();
         return appended.All(a => a.IsDuplicate)
             ? TypedResults.Ok(answer)
             : TypedResults.Created(single ? $"/api/events/{appended[0].Event.Id}" : null, answer);

@@ -11,6 +11,7 @@ internal static class GatewayOpenApi
             .AddDocumentTransformer<ApiKeySecuritySchemes>()
             .AddDocumentTransformer<HealthPathsTransformer>()
             .AddSchemaTransformer<OmittedMembersTransformer>()
+            .AddSchemaTransformer<AppendedEventRequiredTransformer>()
             .AddSchemaTransformer<TextValuesTransformer>()
             .AddOperationTransformer<QueryParametersTransformer>()
             .AddOperationTransformer<RequestHeadersTransformer>()

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace OrleansEvents.Events;
 
-/// <summary>An event as the log holds it.</summary>
-public sealed record StoredEvent
+/// <summary>An event as the log holds it. Not sealed only so an answer can add what it knows about it (the gateway's duplicate flag).</summary>
+public record StoredEvent
 {
     /// <summary>Server-assigned global position; increases with every append.</summary>
     public required long Id { get; init; }

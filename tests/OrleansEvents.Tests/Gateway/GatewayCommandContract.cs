@@ -119,6 +119,19 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task ABatchSentAgainSaysWhichEventsWereStoredBefore()
+    {
+        var first = $"dup-{Guid.NewGuid():N}";
+        await Writer.PostAsync("/api/events", JsonContent.Of($$"""{"event_type":"x.y","event_id":"{{first}}"}"""));
+
+        var answer = await ProblemAssert.JsonAsync(await Writer.PostAsync("/api/events", JsonContent.Of(
+            $$"""[{"event_type":"x.y","event_id":"{{first}}"},{"event_type":"x.y","event_id":"{{first}}-new"}]""")), HttpStatusCode.Created);
+
+        Assert.Equal([true, false], answer.EnumerateArray().Select(e => e.GetProperty("duplicate").GetBoolean()));
+        Assert.Equal([first, first + "-new"], answer.EnumerateArray().Select(e => e.GetProperty("event_id").GetString()));
+    }
+
+    [Fact]
     public async Task MalformedJsonIsReportedWithItsPositionOnce()
     {
         var problem = await ProblemAssert.IsProblemAsync(

@@ -16,17 +16,18 @@ public sealed partial class GatewayOpenApiTests
         var answer = Operation(document, "/api/events", "post").GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
         var (one, many) = (answer.GetProperty("oneOf")[0], answer.GetProperty("oneOf")[1]);
-        Assert.Equal("#/components/schemas/StoredEvent", one.GetProperty("$ref").GetString());
-        Assert.Equal("#/components/schemas/StoredEvent", many.GetProperty("items").GetProperty("$ref").GetString());
-        Assert.Superset(new HashSet<string> { "id", "event_id", "stream", "version", "position" }, Required(Schema(document, "StoredEvent")));
+        Assert.Equal("#/components/schemas/AppendedEventResponse", one.GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/AppendedEventResponse", many.GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Superset(new HashSet<string> { "id", "event_id", "stream", "version", "position" }, Required(Schema(document, "AppendedEventResponse")));
     }
 
     [Fact]
     public async Task RealAppendAnswersCarryTheDocumentedMembers()
     {
         var tenant = fixture.NextTenant();
-        var stored = Schema(await DocumentAsync(), "StoredEvent");
+        var stored = Schema(await DocumentAsync(), "AppendedEventResponse");
         var members = stored.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Contains("duplicate", members);
         const string Event = """{"event_type":"openapi.answer","event_id":"openapi-answer-1"}""";
 
         var created = await ProblemAssert.JsonAsync(await fixture.Client(tenant.WriteKey).PostAsync("/api/events", JsonContent.Of(Event)), HttpStatusCode.Created);
