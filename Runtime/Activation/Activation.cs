@@ -64,9 +64,11 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
             }
         }
 
+        // The caller's own thread runs the turn next, once it awaits: under load a call does not wait
+        // behind the whole shared queue (thousands of socket completions), and idle threads still steal it.
         if (runNow)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Turn.Run(state.Activation), (Turn: turn, Activation: this), preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Turn.Run(state.Activation), (Turn: turn, Activation: this), preferLocal: true);
         }
         else
         {
@@ -75,7 +77,7 @@ internal sealed partial class Activation(GrainId id, GrainRegistration registrat
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
 
         return true;
