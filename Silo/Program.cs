@@ -9,12 +9,7 @@ return await StartupFailure.ReportAsync(async () =>
 {
     // Settings ship beside the binary; relative data paths stay relative to the working directory.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
-    if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-    {
-        // The default only: --urls, ASPNETCORE_URLS and Urls in settings all still win (settings would hide ASPNETCORE_URLS).
-        builder.WebHost.UseUrls(SiloDefaults.Urls);
-    }
-
+    builder.UseDefaultUrlsUnlessConfigured();
     builder.AddEventGrains();
     builder.AddGateway();
 

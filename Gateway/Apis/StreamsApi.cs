@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using OrleansEvents.Commands;
@@ -36,7 +37,7 @@ public static class StreamsApi
 
         streams.MapGet("/unresolved", UnresolvedAsync)
             .WithName("GetStreamUnresolved")
-            .WithSummary($"A stream's open problems, from its grain's memory: counts by severity and the newest problems (limit 1–{EventFilter.MaxLimit}, default {UnresolvedProblems.DefaultListSize}).")
+            .WithSummary($"A stream's open problems, from its grain's memory: counts by severity and the newest problems (limit 1–{EventFilter.MaxLimit}, default {UnresolvedProblems.DefaultListSize}; the grain keeps the newest Events:OpenProblemsKept, default 200, so no more come back).")
             .WithQueryParameters(UnresolvedParameters);
 
         streams.MapGet("/summary", SummaryAsync)
@@ -50,7 +51,7 @@ public static class StreamsApi
         string kind, string key, HttpRequest request, ClaimsPrincipal user, EventCommands commands)
     {
         var (fromVersion, limit) = ParseReadQuery(request.Query);
-        var stream = ParseStream(kind, key);
+        var stream = ParseStream(kind, key, request);
         var grain = commands.StreamGrain(user.TenantId(), stream);
         if (await grain.GetVersionAsync() is var version && version == 0)
         {
@@ -72,26 +73,46 @@ public static class StreamsApi
             throw new EventValidationException(errors);
         }
 
-        var stream = ParseStream(kind, key);
+        var stream = ParseStream(kind, key, request);
         var grain = commands.StreamGrain(user.TenantId(), stream);
         return await grain.GetVersionAsync() == 0 ? NoStream(stream) : TypedResults.Ok(await grain.GetUnresolvedAsync(limit));
     }
 
-    private static async Task<Results<Ok<StreamSummary>, ProblemHttpResult>> SummaryAsync(string kind, string key, ClaimsPrincipal user, EventCommands commands)
+    private static async Task<Results<Ok<StreamSummary>, ProblemHttpResult>> SummaryAsync(
+        string kind, string key, HttpRequest request, ClaimsPrincipal user, EventCommands commands)
     {
-        var stream = ParseStream(kind, key);
+        var stream = ParseStream(kind, key, request);
         var summary = await commands.StreamGrain(user.TenantId(), stream).GetSummaryAsync();
         return summary.Version == 0 ? NoStream(stream) : TypedResults.Ok(summary);
     }
 
     private static ProblemHttpResult NoStream(StreamId stream) => GatewayProblems.NotFound($"no stream {stream}");
 
-    // The router leaves an encoded slash (%2F) encoded in a route value; a key such as lead "a/b" is sent that way.
-    private static StreamId ParseStream(string kind, string key) =>
-        StreamId.TryParse($"{kind}/{key.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)}", out var stream)
+    private static StreamId ParseStream(string kind, string key, HttpRequest request) =>
+        StreamId.TryParse($"{kind}/{KeyAsSent(key, request)}", out var stream)
             ? stream
             : throw new EventValidationException([new FieldError(WireNames.TryParseStreamKind(kind, out _) ? "key" : "kind",
                 WireNames.TryParseStreamKind(kind, out _) ? $"must be 1–{StreamId.MaxKeyLength} characters without control characters" : "must be session, lead, device, workflow or system")]);
+
+    /// <summary>
+    /// A key with a slash (lead "crm/42") is sent as crm%2F42. The router leaves %2F encoded in a route
+    /// value but decodes %25, so a "%" there could stand for a slash or for a literal "%2F" (sent as
+    /// %252F); the raw request target, /api/streams/{kind}/{key}…, tells them apart.
+    /// </summary>
+    private static string KeyAsSent(string routeKey, HttpRequest request)
+    {
+        if (!routeKey.Contains('%'))
+        {
+            return routeKey;
+        }
+
+        var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        var pathBase = request.PathBase.ToUriComponent();
+        var segments = target.StartsWith(pathBase + "/", StringComparison.OrdinalIgnoreCase)
+            ? target.Split('?', 2)[0][pathBase.Length..].Split('/')
+            : [];
+        return segments.Length > 4 ? Uri.UnescapeDataString(segments[4]) : routeKey.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static (long FromVersion, int Limit) ParseReadQuery(IQueryCollection query)
     {

@@ -11,13 +11,12 @@ namespace OrleansEvents.Gateway.Export;
 public static class EventCsv
 {
     public const string Header =
-        "id,event_id,tenant_id,stream,version,position,timestamp,recorded_at,category,severity,event_type,message,source," +
-        "lead_id,session_id,device_id,account_id,workflow_id,context,resolved,resolved_by,resolved_at,resolution_note";
+        "id,event_id,stream,version,position,timestamp,recorded_at,category,severity,event_type,message,source," +
+        "lead_id,session_id,device_id,account_id,workflow_id,context,resolved,resolved_by,resolved_at,resolution_note,tenant_id";
 
     public static string Row(StoredEvent e) => string.Join(',',
         e.Id.ToString(CultureInfo.InvariantCulture),
         Quote(e.EventId),
-        Quote(e.TenantId),
         Quote(e.Stream.ToString()),
         e.Version.ToString(CultureInfo.InvariantCulture),
         e.Position.ToString(),
@@ -37,7 +36,8 @@ public static class EventCsv
         e.Resolved ? "true" : "false",
         e.ResolvedBy is { } by ? WireNames.Of(by) : "",
         e.ResolvedAt is { } at ? Time(at) : "",
-        Quote(e.ResolutionNote));
+        Quote(e.ResolutionNote),
+        Quote(e.TenantId)); // last, so readers that take columns by position keep working
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 

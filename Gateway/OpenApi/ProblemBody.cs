@@ -7,7 +7,7 @@ namespace OrleansEvents.Gateway.OpenApi;
 /// </summary>
 public sealed record ProblemBody
 {
-    /// <summary>A URI naming the kind of problem (the status's section of RFC 9110); absent on 429.</summary>
+    /// <summary>A URI naming the kind of problem (the status's section of RFC 9110, or RFC 6585 for 429).</summary>
     public string? Type { get; init; }
 
     /// <summary>The kind of problem, e.g. "The request breaks a rule".</summary>

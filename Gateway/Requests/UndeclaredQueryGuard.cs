@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Validation;
@@ -21,8 +20,8 @@ public sealed class UndeclaredQueryGuard : IEndpointFilter
             return next(context);
         }
 
+        // access_token is only read on the streaming endpoints, which declare it; here it is as unknown as any other.
         var unknown = http.Request.Query.Keys
-            .Where(name => name != ApiKeyAuthenticationHandler.AccessTokenParameter || !ApiKeyAuthenticationHandler.AcceptsQueryToken(http.Request))
             .Select(name => new FieldError(name, "is not a known parameter; this endpoint takes none"))
             .ToList();
         return unknown.Count == 0 ? next(context) : ValueTask.FromResult<object?>(GatewayProblems.Invalid(unknown));

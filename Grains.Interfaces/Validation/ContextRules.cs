@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace OrleansEvents.Validation;
 
@@ -41,7 +42,14 @@ internal static class ContextRules
             return null;
         }
 
-        // Text sent without \u escapes is valid UTF-8, so it holds neither U+0000 nor a lone surrogate.
+        // The JSON reader does not check that text is UTF-8; the writer would throw on it.
+        if (!shape.IsAscii && !Utf8.IsValid(raw))
+        {
+            error = "must be UTF-8 text";
+            return null;
+        }
+
+        // Valid UTF-8 holds neither U+0000 nor a lone surrogate; only a \u escape can bring one in.
         if (shape.HasUnicodeEscapes && !AllTextStorable(context))
         {
             error = "must not contain U+0000 or unpaired surrogates in its text";

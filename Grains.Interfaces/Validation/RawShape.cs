@@ -1,7 +1,7 @@
 namespace OrleansEvents.Validation;
 
 /// <summary>What one pass over a JSON value's raw UTF-8 text tells about it, without decoding any string.</summary>
-internal readonly record struct RawShape(int Depth, bool HasUnicodeEscapes, bool IsCompactAscii)
+internal readonly record struct RawShape(int Depth, bool HasUnicodeEscapes, bool IsAscii, bool IsCompactAscii)
 {
     public static RawShape Of(ReadOnlySpan<byte> raw)
     {
@@ -9,11 +9,13 @@ internal readonly record struct RawShape(int Depth, bool HasUnicodeEscapes, bool
         var deepest = 0;
         var inString = false;
         var hasUnicodeEscapes = false;
+        var ascii = true;
         var compactAscii = true;
         for (var i = 0; i < raw.Length; i++)
         {
             var b = raw[i];
             // Outside printable ASCII (and for escapes) a writer may spell a character differently.
+            ascii &= b < 0x80;
             compactAscii &= b is >= 0x20 and <= 0x7E and not (byte)'\\';
             if (inString)
             {
@@ -47,6 +49,6 @@ internal readonly record struct RawShape(int Depth, bool HasUnicodeEscapes, bool
             }
         }
 
-        return new RawShape(deepest, hasUnicodeEscapes, compactAscii);
+        return new RawShape(deepest, hasUnicodeEscapes, ascii, compactAscii);
     }
 }

@@ -4,9 +4,8 @@ namespace OrleansEvents.Runtime.Threading;
 
 /// <summary>
 /// Runs an async loop on a thread of its own: every continuation of the loop comes back to that
-/// thread rather than queueing on the shared thread pool. Meant for the silo's few pipeline loops
-/// (the writer, the log tailer): a synchronous store (SQLite) blocks their thread instead of a pool
-/// thread that requests need, and under load they do not wait behind thousands of socket completions.
+/// thread rather than queueing on the shared thread pool. For a long-lived loop that calls
+/// synchronous I/O all the time: it blocks its own thread instead of a pool thread others need.
 /// </summary>
 public static class DedicatedThread
 {

@@ -131,6 +131,21 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
         Assert.Equal([first, first + "-new"], answer.EnumerateArray().Select(e => e.GetProperty("event_id").GetString()));
     }
 
+    [Theory]
+    [InlineData("context")]
+    [InlineData("message")]
+    public async Task TextThatIsNotUtf8IsABadRequestNamingTheField(string field)
+    {
+        byte[] notUtf8 = [0x78, 0xFF, 0x79];
+        byte[] body = field == "context"
+            ? [.. "{\"event_type\":\"x.y\",\"context\":{\"a\":\""u8, .. notUtf8, .. "\"}}"u8]
+            : [.. "{\"event_type\":\"x.y\",\"message\":\""u8, .. notUtf8, .. "\"}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        await ProblemAssert.IsProblemAsync(await Writer.PostAsync("/api/events", content), HttpStatusCode.BadRequest, field);
+    }
+
     [Fact]
     public async Task MalformedJsonIsReportedWithItsPositionOnce()
     {
@@ -341,6 +356,18 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
 
         Assert.Equal("lead/crm/42", page.GetProperty("stream").GetString());
         Assert.Equal(1, summary.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task AKeyHoldingAPercentSignIsReadAsItWasWritten()
+    {
+        await Writer.PostAsync("/api/events", JsonContent.Of("""[{"event_type":"a.b","lead_id":"crm%2F7"},{"event_type":"a.b","lead_id":"crm/7"},{"event_type":"a.b","lead_id":"crm/7"}]"""));
+
+        var literal = await ProblemAssert.JsonAsync(await Writer.GetAsync("/api/streams/lead/crm%252F7/summary"));
+        var slashed = await ProblemAssert.JsonAsync(await Writer.GetAsync("/api/streams/lead/crm%2F7/summary"));
+
+        Assert.Equal(1, literal.GetProperty("total").GetInt64());
+        Assert.Equal(2, slashed.GetProperty("total").GetInt64());
     }
 
     [Theory]

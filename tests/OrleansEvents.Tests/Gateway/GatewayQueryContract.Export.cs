@@ -40,8 +40,9 @@ public abstract partial class GatewayQueryContract
         var csv = await Reader.GetStringAsync("/api/events/export?format=csv&lead_id=csv&order=asc&limit=2");
         var limited = csv.Split('\n');
 
-        Assert.StartsWith("id,event_id,tenant_id,stream,version,", limited[0], StringComparison.Ordinal);
-        Assert.Contains($",{Tenant.Id},", limited[1], StringComparison.Ordinal);
+        Assert.StartsWith("id,event_id,stream,version,", limited[0], StringComparison.Ordinal);
+        Assert.EndsWith(",resolution_note,tenant_id", limited[0], StringComparison.Ordinal);
+        Assert.EndsWith($",{Tenant.Id}", limited[1], StringComparison.Ordinal);
         Assert.Contains("\"comma, \"\"quote\"\"\nnewline\"", csv, StringComparison.Ordinal);
         Assert.Matches("\"\\{\"\"a\"\": ?1\\}\"", csv);
         Assert.DoesNotContain("third", csv, StringComparison.Ordinal);
@@ -54,15 +55,21 @@ public abstract partial class GatewayQueryContract
         [
             TestEvents.New("csv.formula", message: "=HYPERLINK(\"http://evil\",\"click\")", leadId: "formula"),
             TestEvents.New("csv.formula", message: "@SUM(A1)", leadId: "formula"),
-            TestEvents.New("csv.formula", message: "safe = text", leadId: "formula"),
+            TestEvents.New("csv.formula", message: "+1+1", leadId: "formula"),
+            TestEvents.New("csv.formula", message: "-2+3", leadId: "formula"),
+            TestEvents.New("csv.formula", message: "\t=1", leadId: "formula"),
+            TestEvents.New("csv.formula", message: "safe = text", leadId: "formula", source: "=cmd"),
         ]);
 
         var csv = await Reader.GetStringAsync("/api/events/export?format=csv&lead_id=formula&order=asc");
 
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"", csv, StringComparison.Ordinal);
         Assert.Contains(",'@SUM(A1),", csv, StringComparison.Ordinal);
-        Assert.Contains(",safe = text,", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain(",=", csv, StringComparison.Ordinal);
+        Assert.Contains(",'+1+1,", csv, StringComparison.Ordinal);
+        Assert.Contains(",'-2+3,", csv, StringComparison.Ordinal);
+        Assert.Contains(",'\t=1,", csv, StringComparison.Ordinal);
+        Assert.Contains(",safe = text,'=cmd,", csv, StringComparison.Ordinal);
+        Assert.All(csv.Split('\n').Skip(1).SelectMany(line => line.Split(',')), cell => Assert.False(cell.TrimStart('"').StartsWith('='), cell));
     }
 
     [Theory]

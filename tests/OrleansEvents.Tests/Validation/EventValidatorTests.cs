@@ -105,6 +105,17 @@ public sealed class EventValidatorTests
     }
 
     [Fact]
+    public void ContextTextThatIsNotUtf8IsRejected()
+    {
+        byte[] json = [.. "{\"a\":\"x"u8, 0xFF, .. "\",\"b\":\""u8, 0xED, 0xA0, 0x80, .. "\"}"u8];
+
+        var error = Assert.Single(EventValidator.Validate(new NewEvent { EventType = "x.y", Context = JsonDocument.Parse(json).RootElement }));
+
+        Assert.Equal("context", error.Field);
+        Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ContextNestingIsBounded()
     {
         string Nested(int depth) => string.Concat(Enumerable.Repeat("{\"a\":", depth - 1)) + "{}" + new string('}', depth - 1);
