@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using OrleansEvents.Events;
 
 namespace OrleansEvents.Gateway.Responses;
@@ -17,5 +18,6 @@ public sealed record AppendedEventResponse : StoredEvent
     }
 
     /// <summary>True when the event_id was already stored: this request stored nothing for it.</summary>
+    [JsonPropertyOrder(1)] // after the stored event's members, which a derived type's would otherwise precede
     public bool Duplicate { get; }
 }

@@ -128,6 +128,7 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
             $$"""[{"event_type":"x.y","event_id":"{{first}}"},{"event_type":"x.y","event_id":"{{first}}-new"}]""")), HttpStatusCode.Created);
 
         Assert.Equal([true, false], answer.EnumerateArray().Select(e => e.GetProperty("duplicate").GetBoolean()));
+        Assert.Equal("duplicate", answer[0].EnumerateObject().Last().Name);
         Assert.Equal([first, first + "-new"], answer.EnumerateArray().Select(e => e.GetProperty("event_id").GetString()));
     }
 
