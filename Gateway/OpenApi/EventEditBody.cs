@@ -8,7 +8,7 @@ namespace OrleansEvents.Gateway.OpenApi;
 /// </summary>
 /// <param name="Severity">info, warning, error or critical.</param>
 /// <param name="Message">Free text, at most 8 KiB of UTF-8.</param>
-/// <param name="Context">Any JSON object (at most 64 KiB compact, 32 levels deep); replaces the old one.</param>
+/// <param name="Context">Any JSON object (at most 64 KiB compact, 32 levels deep); replaces the old one. null clears it.</param>
 /// <param name="Source">Who sent the event (at most 100 characters).</param>
 public sealed record EventEditBody(
     string? Severity = null, string? Message = null, IReadOnlyDictionary<string, JsonElement>? Context = null, string? Source = null);

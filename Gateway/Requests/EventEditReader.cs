@@ -33,7 +33,7 @@ public static class EventEditReader
             var value = property.Value;
             if (property.Name is "context" or "payload" or "details" or "data")
             {
-                update = update with { Context = value.ValueKind == JsonValueKind.Null ? null : value.Clone() };
+                update = update with { Context = value.Clone() }; // a JSON null clears the context
                 continue;
             }
 

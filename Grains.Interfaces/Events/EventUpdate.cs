@@ -9,6 +9,7 @@ public sealed record EventUpdate
 
     public string? Message { get; init; }
 
+    /// <summary>The new context; a JSON null clears it.</summary>
     public JsonElement? Context { get; init; }
 
     public string? Source { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OrleansEvents.Events;
 using OrleansEvents.Queries;
 
@@ -100,7 +101,8 @@ public static partial class EventValidator
 
         CheckText(update.Source, "source", EventLimits.MaxSourceLength, Fail);
         string? contextJson = null;
-        if (update.Context is { } context)
+        var clearsContext = update.Context is { ValueKind: JsonValueKind.Null };
+        if (update.Context is { } context && !clearsContext)
         {
             contextJson = ContextRules.Compact(context, out var contextError);
             if (contextError is not null)
@@ -109,13 +111,14 @@ public static partial class EventValidator
             }
         }
 
-        if (severity is null && update.Message is null && update.Source is null && update.Context is null)
+        // Only when nothing else is wrong: a bad severity is not also "no change".
+        if (errors.Count == 0 && update.Severity is null && update.Message is null && update.Source is null && update.Context is null)
         {
             Fail("body", "must change at least one of severity, message, context, source");
         }
 
         return errors.Count == 0
-            ? new NormalizedUpdate(severity, update.Message, contextJson, update.Source)
+            ? new NormalizedUpdate(severity, update.Message, contextJson, update.Source, clearsContext)
             : throw new EventValidationException(errors);
     }
 

@@ -49,6 +49,10 @@ internal abstract partial class RelationalEventLog
         {
             assignments.Add($"context = {Dialect.Json(arguments.Add(context))}");
         }
+        else if (change.ClearsContext)
+        {
+            assignments.Add("context = NULL");
+        }
 
         if (change.Source is { } source)
         {

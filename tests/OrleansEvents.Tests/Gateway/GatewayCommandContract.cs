@@ -290,6 +290,29 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task PutWithContextNullClearsTheContext()
+    {
+        var id = await AppendAsync("""{"event_type":"device.offline","context":{"port":3}}""");
+
+        var updated = await ProblemAssert.JsonAsync(await Admin.PutAsync($"/api/events/{id}", JsonContent.Of("""{"context":null}""")));
+        var read = await ProblemAssert.JsonAsync(await Admin.GetAsync($"/api/events/{id}"));
+
+        Assert.False(updated.TryGetProperty("context", out var context) && context.ValueKind != JsonValueKind.Null);
+        Assert.False(read.TryGetProperty("context", out context) && context.ValueKind != JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task PutWithABadValueNamesOnlyThatField()
+    {
+        var id = await AppendAsync("""{"event_type":"device.offline"}""");
+
+        var problem = await ProblemAssert.IsProblemAsync(
+            await Admin.PutAsync($"/api/events/{id}", JsonContent.Of("""{"severity":"bogus"}""")), HttpStatusCode.BadRequest, "severity");
+
+        Assert.Equal(["severity"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task PutRefusesFieldsThatCannotBeEditedAndNeedsAdmin()
     {
         var id = await AppendAsync("""{"event_type":"device.offline"}""");
