@@ -111,6 +111,7 @@ public static class GatewayHostingExtensions
         var api = app.MapGroup("").WithCommonProblems().AddEndpointFilter<UndeclaredQueryGuard>();
         api.MapEventQueriesApi();
         api.MapEventCommandsApi();
+        api.MapEventIdApi();
         api.MapStreamsApi();
         api.MapOperationsApi();
         api.MapLogStreamApi();

@@ -289,6 +289,19 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
         Assert.Equal(id, entry.GetProperty("context").GetProperty("target_id").GetInt64());
     }
 
+    [Theory]
+    [InlineData("GET", "/api/events/abc")]
+    [InlineData("PUT", "/api/events/12x")]
+    [InlineData("DELETE", "/api/events/-")]
+    [InlineData("POST", "/api/events/abc/resolve")]
+    [InlineData("POST", "/api/events/abc/unresolve")]
+    public async Task AnIdThatIsNotANumberIsABadRequestNamingId(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Of("""{"message":"x"}""") };
+
+        await ProblemAssert.IsProblemAsync(await Admin.SendAsync(request), HttpStatusCode.BadRequest, "id");
+    }
+
     [Fact]
     public async Task PutWithContextNullClearsTheContext()
     {
