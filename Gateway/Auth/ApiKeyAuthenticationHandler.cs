@@ -25,13 +25,19 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = PresentedKey(Request);
-        if (string.IsNullOrEmpty(presented))
+        var presented = PresentedKeys(Request);
+        if (presented.Count == 0)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        return Task.FromResult(ring.TryFind(presented, out var identity)
+        if (presented.Count > 1)
+        {
+            // Which one to believe would be a guess; a request that mixes keys is refused, not resolved.
+            return Task.FromResult(AuthenticateResult.Fail("The request carries different API keys."));
+        }
+
+        return Task.FromResult(ring.TryFind(presented[0], out var identity)
             ? AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(SchemeName), SchemeName))
             : AuthenticateResult.Fail("The API key is not valid."));
     }
@@ -57,24 +63,41 @@ internal sealed class ApiKeyAuthenticationHandler(
         path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/api/logs/stream", StringComparison.OrdinalIgnoreCase);
 
-    private static string? PresentedKey(HttpRequest request)
+    /// <summary>Every distinct key the request carries, in any of the accepted places.</summary>
+    private static List<string> PresentedKeys(HttpRequest request)
     {
-        if (request.Headers[ApiKeyHeader].FirstOrDefault() is { Length: > 0 } apiKey)
+        var keys = new List<string>(1);
+        void Add(string? key)
         {
-            return apiKey.Trim();
+            if (key?.Trim() is { Length: > 0 } trimmed && !keys.Contains(trimmed))
+            {
+                keys.Add(trimmed);
+            }
         }
 
-        if (request.Headers[HeaderNames.Authorization].FirstOrDefault() is { } authorization
-            && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        foreach (var key in request.Headers[ApiKeyHeader])
         {
-            return authorization["Bearer ".Length..].Trim();
+            Add(key);
         }
 
-        if (request.Headers[AdminKeyHeader].FirstOrDefault() is { Length: > 0 } adminKey)
+        foreach (var authorization in request.Headers[HeaderNames.Authorization])
         {
-            return adminKey.Trim();
+            if (authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                Add(authorization["Bearer ".Length..]);
+            }
         }
 
-        return AcceptsQueryToken(request) ? request.Query[AccessTokenParameter].FirstOrDefault() : null;
+        foreach (var key in request.Headers[AdminKeyHeader])
+        {
+            Add(key);
+        }
+
+        if (AcceptsQueryToken(request))
+        {
+            Add(request.Query[AccessTokenParameter].FirstOrDefault());
+        }
+
+        return keys;
     }
 }

@@ -53,6 +53,21 @@ public sealed class GatewayAuthTests(SqliteGatewayFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ARequestCarryingTwoDifferentKeysIsRefusedEvenIfOneIsValid()
+    {
+        using var mixed = fixture.Client(_tenant.ReadKey);
+        mixed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-key-of-anyone");
+        using var readAndAdmin = fixture.Client(_tenant.ReadKey);
+        readAndAdmin.DefaultRequestHeaders.Add("X-Admin-API-Key", _tenant.AdminKey);
+        using var sameTwice = fixture.Client(_tenant.ReadKey);
+        sameTwice.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tenant.ReadKey);
+
+        await ProblemAssert.IsProblemAsync(await mixed.GetAsync("/api/events"), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await readAndAdmin.DeleteAsync("/api/events/1"), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await sameTwice.GetAsync("/api/events")).StatusCode);
+    }
+
+    [Fact]
     public async Task AccessTokenQueryParameterIsRefusedOutsideWebSocketsAndSse()
     {
         var response = await fixture.Client().GetAsync($"/api/events?access_token={_tenant.ReadKey}");
