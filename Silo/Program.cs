@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansEvents.Gateway.Hosting;
 using OrleansEvents.Hosting;
 using OrleansEvents.Silo;
@@ -16,6 +17,10 @@ return await StartupFailure.ReportAsync(async () =>
     // Disposed on the way out, so buffered log lines are written even when `migrate` exits at once.
     await using var app = builder.Build();
     app.MapGateway();
+
+    // Settings are checked before anything touches storage, and a broken one stops the silo with one
+    // line (StartupFailure) rather than the host's stack trace after the schema was already migrated.
+    app.Services.GetService<IStartupValidator>()?.Validate();
 
     await app.Services.MigrateEventStorageAsync();
     if (!command.MigrateOnly)

@@ -63,6 +63,8 @@ public sealed partial class GeneratedAdminKeyTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains("Auth:ApiKeys:0:Role must be read, write or admin", silo.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("short", silo.Errors.Replace("shorter", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output + silo.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "data", "events.db")), "storage was touched before the settings were checked");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
