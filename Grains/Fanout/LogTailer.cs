@@ -59,7 +59,9 @@ public sealed partial class LogTailer(
                 }
                 else if (caughtUp)
                 {
-                    await committed.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+                    // Polling for commits nobody signalled (another silo's, or one given up on above) is a
+                    // wait on the database too, so real time: on a test's stopped clock it would never end.
+                    await committed.WaitAsync(options.Value.PollInterval, TimeProvider.System, stoppingToken);
                 }
             }
         }

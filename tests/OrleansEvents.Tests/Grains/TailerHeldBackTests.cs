@@ -1,0 +1,33 @@
+using Npgsql;
+using OrleansEvents.Tests.Infrastructure;
+
+namespace OrleansEvents.Tests.Grains;
+
+/// <summary>
+/// PostgreSQL's settled horizon is cluster-wide: a transaction open in any database holds the log
+/// tailer back. Once it ends, what was held back must still go out, even if nothing commits again and
+/// the silo's clock stands still.
+/// </summary>
+public sealed class TailerHeldBackTests
+{
+    [Fact]
+    public async Task EventsHeldBackByATransactionInAnotherDatabaseGoOutOnceItEnds()
+    {
+        await using var silo = await EventSilo.StartAsync(await EventSilo.FreshStoreAsync("postgres"));
+        await using var elsewhere = new NpgsqlConnection(await (await PostgresServer.Shared).CreateDatabaseAsync("elsewhere"));
+        await elsewhere.OpenAsync();
+        await using var transaction = await elsewhere.BeginTransactionAsync();
+        await using (var takeId = new NpgsqlCommand("SELECT pg_current_xact_id()", elsewhere, transaction))
+        {
+            await takeId.ExecuteScalarAsync(); // from here on the cluster's horizon stays behind this transaction
+        }
+
+        var appended = (await silo.Commands.AppendAsync("acme", [TestEvents.New(leadId: "held-back")]))[0].Event.Id;
+        await Task.Delay(TimeSpan.FromSeconds(6)); // longer than the tailer keeps retrying for a local commit
+        var whileHeld = silo.Notifications.Any(n => n.Event.Id == appended);
+        await transaction.RollbackAsync();
+
+        Assert.False(whileHeld);
+        await silo.WaitForNotificationsAsync(seen => seen.Any(n => n.Event.Id == appended), TimeSpan.FromSeconds(10));
+    }
+}
