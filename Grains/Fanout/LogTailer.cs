@@ -20,7 +20,6 @@ public sealed partial class LogTailer(
     : BackgroundService
 {
     private static readonly TimeSpan UnsettledRetry = TimeSpan.FromMilliseconds(2);
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(5);
 
     private readonly IAsyncStream<LogNotification> _stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
     private long _lastProgressTicks = clock.GetUtcNow().UtcTicks;
@@ -28,12 +27,16 @@ public sealed partial class LogTailer(
     private bool _failing;
     private long? _behindSince;
     private LogPosition _gaveUpOn = LogPosition.Start;
+    private long _localCommitsLeftToThePoll;
 
     /// <summary>When the tailer last read the log successfully.</summary>
     public DateTimeOffset LastProgressAt => new(Interlocked.Read(ref _lastProgressTicks), TimeSpan.Zero);
 
     /// <summary>The position after the last event published.</summary>
     public LogPosition Position => _position;
+
+    /// <summary>How often the tailer stopped rereading for a local commit it could not read and left it to the poll.</summary>
+    internal long LocalCommitsLeftToThePoll => Interlocked.Read(ref _localCommitsLeftToThePoll);
 
     public bool IsStalled => clock.GetUtcNow() - LastProgressAt > options.Value.StallAfter;
 
@@ -85,8 +88,9 @@ public sealed partial class LogTailer(
         }
 
         _behindSince ??= Stopwatch.GetTimestamp();
-        if (Stopwatch.GetElapsedTime(_behindSince.Value) > GiveUpAfter)
+        if (Stopwatch.GetElapsedTime(_behindSince.Value) > options.Value.LocalCommitWait)
         {
+            Interlocked.Increment(ref _localCommitsLeftToThePoll);
             _gaveUpOn = highest;
             _behindSince = null;
             return false;

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OrleansEvents.Fanout;
 using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.Tests.Grains;
@@ -13,7 +15,9 @@ public sealed class TailerHeldBackTests
     [Fact]
     public async Task EventsHeldBackByATransactionInAnotherDatabaseGoOutOnceItEnds()
     {
-        await using var silo = await EventSilo.StartAsync(await EventSilo.FreshStoreAsync("postgres"));
+        await using var silo = await EventSilo.StartAsync(await EventSilo.FreshStoreAsync("postgres"),
+            new Dictionary<string, string?> { ["Events:Tailer:LocalCommitWait"] = "00:00:00.200" });
+        var tailer = silo.Services.GetRequiredService<LogTailer>();
         await using var elsewhere = new NpgsqlConnection(await (await PostgresServer.Shared).CreateDatabaseAsync("elsewhere"));
         await elsewhere.OpenAsync();
         await using var transaction = await elsewhere.BeginTransactionAsync();
@@ -22,8 +26,10 @@ public sealed class TailerHeldBackTests
             await takeId.ExecuteScalarAsync(); // from here on the cluster's horizon stays behind this transaction
         }
 
+        var leftBefore = tailer.LocalCommitsLeftToThePoll;
         var appended = (await silo.Commands.AppendAsync("acme", [TestEvents.New(leadId: "held-back")]))[0].Event.Id;
-        await Task.Delay(TimeSpan.FromSeconds(6)); // longer than the tailer keeps retrying for a local commit
+        // Until the tailer stops rereading for the commit it cannot read and leaves it to its poll.
+        await silo.WaitForNotificationsAsync(_ => tailer.LocalCommitsLeftToThePoll > leftBefore, TimeSpan.FromSeconds(10));
         var whileHeld = silo.Notifications.Any(n => n.Event.Id == appended);
         await transaction.RollbackAsync();
 
