@@ -11,7 +11,7 @@ internal static class GatewayOpenApi
             .AddDocumentTransformer<ApiKeySecuritySchemes>()
             .AddDocumentTransformer<HealthPathsTransformer>()
             .AddSchemaTransformer<OmittedMembersTransformer>()
-            .AddSchemaTransformer<AppendedEventRequiredTransformer>()
+            .AddSchemaTransformer<RequiredMembersTransformer>()
             .AddSchemaTransformer<TextValuesTransformer>()
             .AddOperationTransformer<QueryParametersTransformer>()
             .AddOperationTransformer<RequestHeadersTransformer>()

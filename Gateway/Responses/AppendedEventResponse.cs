@@ -19,5 +19,5 @@ public sealed record AppendedEventResponse : StoredEvent
 
     /// <summary>True when the event_id was already stored: this request stored nothing for it.</summary>
     [JsonPropertyOrder(1)] // after the stored event's members, which a derived type's would otherwise precede
-    public bool Duplicate { get; }
+    public required bool Duplicate { get; init; }
 }
