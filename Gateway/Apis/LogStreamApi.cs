@@ -42,6 +42,9 @@ public static class LogStreamApi
 
         var aborted = context.RequestAborted;
         var sink = new SseSink(response);
+
+        // Joined before the stream shows as open: a client that sees it open and then appends sees its event.
+        using var subscriber = session.Open(user.TenantId(), filter, options.Value.LiveBufferCapacity);
         try
         {
             await sink.OpenAsync(aborted);
@@ -49,7 +52,7 @@ public static class LogStreamApi
             var heartbeats = HeartbeatAsync(sink, options.Value.SseHeartbeat, stop.Token);
             try
             {
-                await session.RunAsync(user.TenantId(), filter, after, options.Value.LiveBufferCapacity, sink, aborted);
+                await session.RunAsync(subscriber, after, sink, aborted);
             }
             finally
             {
