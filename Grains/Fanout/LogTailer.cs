@@ -110,7 +110,7 @@ public sealed partial class LogTailer(
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 NoteFailure(exception);
-                await Task.Delay(options.Value.PollInterval * 4, clock, stoppingToken);
+                await Task.Delay(options.Value.PollInterval * 4, TimeProvider.System, stoppingToken);
             }
         }
     }
@@ -138,9 +138,10 @@ public sealed partial class LogTailer(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            // Never die: a tailer that stops publishes nothing and says nothing. Keep trying; readiness reports the stall.
+            // Never die: a tailer that stops publishes nothing and says nothing. Keep trying; readiness
+            // reports the stall. Waiting for the store to come back is real time, as the polls are.
             NoteFailure(exception);
-            await Task.Delay(options.Value.PollInterval * 4, clock, stoppingToken);
+            await Task.Delay(options.Value.PollInterval * 4, TimeProvider.System, stoppingToken);
             return false;
         }
     }
