@@ -10,6 +10,7 @@ return args switch
     ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
     ["append", .. var rest] => await AppendBenchmark.RunAsync(rest),
     ["fanout", .. var rest] => await FanoutBenchmark.RunAsync(rest),
+    [FanoutClientsCommand.Name, .. var rest] => await FanoutClientsCommand.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -18,7 +19,7 @@ static int Usage()
     Console.Error.WriteLine("usage: OrleansEvents.Bench <subcommand> [options]");
     Console.Error.WriteLine("  runtime [--seconds N]   no-op grain calls/s (one grain, 10 000 grains) and memory per idle activation");
     Console.Error.WriteLine("  append --postgres CS [--seconds N] [--flushes N] [--profile 1]   append throughput and latency against naive INSERT and COPY (bench/append.sh)");
-    Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N]   SignalR fan-out against a bare hub");
+    Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N] [--clients process|in-process]   SignalR fan-out against a bare hub");
     return 2;
 }
 

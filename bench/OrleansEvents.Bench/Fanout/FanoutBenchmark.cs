@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,17 +30,20 @@ public static class FanoutBenchmark
         var subscribers = Option(args, "--subscribers", 1000);
         var rate = Option(args, "--rate", 50);
         var seconds = Option(args, "--seconds", 10);
-        Console.WriteLine($"fanout benchmark: {subscribers} subscribers, {rate} events/s for {seconds} s, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var inProcess = Array.IndexOf(args, "--clients") is var at && at >= 0 && at + 1 < args.Length && args[at + 1] == "in-process";
+        Func<Uri, int, Task<ISubscribers>> connect = inProcess ? InProcessSubscribers.ConnectAsync : ChildProcessSubscribers.ConnectAsync;
+        Console.WriteLine($"fanout benchmark: {subscribers} subscribers ({(inProcess ? "in the bench's process" : "in a process of their own")}), " +
+                          $"{rate} events/s for {seconds} s, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
         var directory = Directory.CreateTempSubdirectory("oe-bench-fanout-").FullName;
         try
         {
             await using var gateway = await StartGatewayAsync(directory);
-            var ours = await MeasureAsync("OrleansEvents /hubs/events (store, cursor, filter)", gateway, "/hubs/events", "/api/events", subscribers, rate, seconds,
+            var ours = await MeasureAsync("OrleansEvents /hubs/events (store, cursor, filter)", gateway, "/hubs/events", "/api/events", connect, subscribers, rate, seconds,
                 () => gateway.Services.GetRequiredService<LiveFeed>().SubscriberCount >= subscribers);
             await gateway.StopAsync();
             await using var bare = await StartBareAsync();
-            var baseline = await MeasureAsync("bare hub (broadcast, no store)", bare, "/hubs/bare", "/publish", subscribers, rate, seconds, () => true);
+            var baseline = await MeasureAsync("bare hub (broadcast, no store)", bare, "/hubs/bare", "/publish", connect, subscribers, rate, seconds, () => true);
             await bare.StopAsync();
 
             Console.WriteLine();
@@ -63,21 +65,14 @@ public static class FanoutBenchmark
     }
 
     private static async Task<FanoutResult> MeasureAsync(
-        string name, WebApplication app, string hubPath, string postPath, int subscribers, int rate, int seconds, Func<bool> subscribed)
+        string name, WebApplication app, string hubPath, string postPath, Func<Uri, int, Task<ISubscribers>> connect,
+        int subscribers, int rate, int seconds, Func<bool> subscribed)
     {
         var address = new Uri(app.Urls.First());
-        var recorder = new FanoutRecorder();
         var appends = new FanoutRecorder();
         var postSink = appends.NewSink();
-        using var stop = new CancellationTokenSource();
         var hub = new UriBuilder(address) { Scheme = "ws", Path = hubPath, Query = "access_token=" + Key }.Uri;
-        var clients = new List<FanoutClient>();
-        foreach (var batch in Enumerable.Range(0, subscribers).Chunk(50))
-        {
-            clients.AddRange(await Task.WhenAll(batch.Select(_ => FanoutClient.ConnectAsync(hub, recorder, stop.Token))));
-        }
-
-        var receiving = clients.Select(c => c.ReceiveAsync(stop.Token)).ToList();
+        await using var clients = await connect(hub, subscribers);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!subscribed() && DateTime.UtcNow < deadline)
         {
@@ -90,21 +85,19 @@ public static class FanoutBenchmark
         // Both paths first carry a few seconds unmeasured, so neither is timed while its code is still
         // being compiled (the one measured second would otherwise inherit the first one's warm JIT).
         await PostAtRateAsync(http, postPath, rate * WarmUpSeconds, rate, postSink);
-        await WaitForDeliveriesAsync(recorder, (long)rate * WarmUpSeconds * subscribers);
-        recorder.Reset();
+        await WaitForDeliveriesAsync(clients, (long)rate * WarmUpSeconds * subscribers);
+        await clients.ResetAsync();
         appends.Reset();
 
         var total = rate * seconds;
         var started = Stopwatch.GetTimestamp();
         await PostAtRateAsync(http, postPath, total, rate, postSink);
         var expected = (long)total * subscribers;
-        var (lastCount, lastChange) = await WaitForDeliveriesAsync(recorder, expected);
+        var (delivered, lastChange) = await WaitForDeliveriesAsync(clients, expected);
 
-        var elapsed = Stopwatch.GetElapsedTime(started, lastCount == recorder.Count ? lastChange : Stopwatch.GetTimestamp()).TotalSeconds;
-        await stop.CancelAsync();
-        await Task.WhenAll(clients.Select(c => c.CloseAsync()));
-        await Task.WhenAll(receiving);
-        var result = new FanoutResult(name, total, expected, recorder.Count, elapsed, recorder.PercentileMs(50), recorder.PercentileMs(99));
+        var elapsed = Stopwatch.GetElapsedTime(started, lastChange).TotalSeconds;
+        var (p50, p99) = await clients.PercentilesAsync();
+        var result = new FanoutResult(name, total, expected, delivered, elapsed, p50, p99);
         Console.WriteLine($"  {name}: {result.Delivered:N0} of {result.Expected:N0} in {elapsed:0.00} s; " +
                           $"the POSTs themselves took p50 {appends.PercentileMs(50):0.0} ms, p99 {appends.PercentileMs(99):0.0} ms");
         return result;
@@ -130,22 +123,22 @@ public static class FanoutBenchmark
     }
 
     /// <summary>Waits until <paramref name="expected"/> deliveries arrived or none arrived for 5 s; the count and time of the last change.</summary>
-    private static async Task<(long Count, long At)> WaitForDeliveriesAsync(FanoutRecorder recorder, long expected)
+    private static async Task<(long Count, long At)> WaitForDeliveriesAsync(ISubscribers clients, long expected)
     {
-        var lastCount = -1L;
+        var count = await clients.CountAsync();
         var lastChange = Stopwatch.GetTimestamp();
-        while (recorder.Count < expected && Stopwatch.GetElapsedTime(lastChange) < TimeSpan.FromSeconds(5))
+        while (count < expected && Stopwatch.GetElapsedTime(lastChange) < TimeSpan.FromSeconds(5))
         {
-            if (recorder.Count != lastCount)
+            await Task.Delay(20);
+            var now = await clients.CountAsync();
+            if (now != count)
             {
-                lastCount = recorder.Count;
+                count = now;
                 lastChange = Stopwatch.GetTimestamp();
             }
-
-            await Task.Delay(20);
         }
 
-        return (lastCount, lastChange);
+        return (count, lastChange);
     }
 
     private static async Task PostAsync(HttpClient http, string path, string body, FanoutRecorder.Sink appends)

@@ -1,0 +1,14 @@
+namespace OrleansEvents.Bench.Fanout;
+
+/// <summary>N connected SignalR subscribers and what they recorded.</summary>
+public interface ISubscribers : IAsyncDisposable
+{
+    /// <summary>Deliveries recorded since the last reset.</summary>
+    Task<long> CountAsync();
+
+    /// <summary>Forgets what was recorded so far (the warm-up).</summary>
+    Task ResetAsync();
+
+    /// <summary>Append-to-receive latency percentiles in milliseconds.</summary>
+    Task<(double P50Ms, double P99Ms)> PercentilesAsync();
+}
