@@ -106,24 +106,24 @@ public static class EventCommandsApi
     {
         using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
         var update = EventEditReader.Read(body?.RootElement);
-        if (await commands.UpdateAsync(user.TenantId(), id, update, cancellationToken) is not { } updated)
+        if (await commands.UpdateAsync(user.TenantId(), id, update, cancellationToken) is not { } edit)
         {
             return GatewayProblems.NotFound($"no event with id {id}");
         }
 
-        await audit.EditedAsync(user, id, update, cancellationToken);
-        return TypedResults.Ok(updated);
+        await audit.EditedAsync(user, edit, update, cancellationToken);
+        return TypedResults.Ok(edit.After);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         long id, ClaimsPrincipal user, EventCommands commands, EventAudit audit, CancellationToken cancellationToken)
     {
-        if (!await commands.DeleteAsync(user.TenantId(), id, cancellationToken))
+        if (await commands.DeleteAsync(user.TenantId(), id, cancellationToken) is not { } deleted)
         {
             return GatewayProblems.NotFound($"no event with id {id}");
         }
 
-        await audit.DeletedAsync(user, id, cancellationToken);
+        await audit.DeletedAsync(user, deleted, cancellationToken);
         return TypedResults.NoContent();
     }
 

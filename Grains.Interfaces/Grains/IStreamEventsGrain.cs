@@ -43,9 +43,9 @@ public interface IStreamEventsGrain
     /// <summary>Counts by severity and type, first and last event time, unresolved count.</summary>
     Task<StreamSummary> GetSummaryAsync();
 
-    /// <summary>Edits severity, message, context or source of one of this stream's events; null when it is not one.</summary>
-    Task<StoredEvent?> UpdateAsync(long id, EventUpdate update);
+    /// <summary>Edits severity, message, context or source of one of this stream's events: the event before and after; null when it is not one.</summary>
+    Task<EventEdit?> UpdateAsync(long id, EventUpdate update);
 
-    /// <summary>Deletes one of this stream's events; false when it is not one.</summary>
-    Task<bool> DeleteAsync(long id);
+    /// <summary>Deletes one of this stream's events: the event as it was; null when it is not one.</summary>
+    Task<StoredEvent?> DeleteAsync(long id);
 }

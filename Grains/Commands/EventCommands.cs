@@ -43,19 +43,19 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, TimeProvi
     public Task<IReadOnlyList<StoredEvent>> UnresolveAsync(string tenantId, IReadOnlyList<long> ids, CancellationToken cancellationToken = default) =>
         PerStreamAsync(tenantId, ids, (grain, own) => grain.UnresolveAsync(own), cancellationToken);
 
-    /// <summary>Edits one event; null when the tenant has no such event.</summary>
-    public async Task<StoredEvent?> UpdateAsync(string tenantId, long id, EventUpdate update, CancellationToken cancellationToken = default)
+    /// <summary>Edits one event: how it was and how it is; null when the tenant has no such event.</summary>
+    public async Task<EventEdit?> UpdateAsync(string tenantId, long id, EventUpdate update, CancellationToken cancellationToken = default)
     {
         EventValidator.Normalize(update);
         var stored = await log.GetAsync(tenantId, id, cancellationToken);
         return stored is null ? null : await grains.For(tenantId, stored.Stream).UpdateAsync(id, update);
     }
 
-    /// <summary>Deletes one event; false when the tenant has no such event.</summary>
-    public async Task<bool> DeleteAsync(string tenantId, long id, CancellationToken cancellationToken = default)
+    /// <summary>Deletes one event: the event as it was; null when the tenant has no such event.</summary>
+    public async Task<StoredEvent?> DeleteAsync(string tenantId, long id, CancellationToken cancellationToken = default)
     {
         var stored = await log.GetAsync(tenantId, id, cancellationToken);
-        return stored is not null && await grains.For(tenantId, stored.Stream).DeleteAsync(id);
+        return stored is null ? null : await grains.For(tenantId, stored.Stream).DeleteAsync(id);
     }
 
     public IStreamEventsGrain StreamGrain(string tenantId, StreamId stream) => grains.For(tenantId, stream);

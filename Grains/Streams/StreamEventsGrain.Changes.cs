@@ -25,39 +25,34 @@ public abstract partial class StreamEventsGrain
         return changed;
     });
 
-    public Task<StoredEvent?> UpdateAsync(long id, EventUpdate update) => UnderGateAsync(() => UpdateUnderGateAsync(id, update));
+    public Task<EventEdit?> UpdateAsync(long id, EventUpdate update) => UnderGateAsync(() => UpdateUnderGateAsync(id, update));
 
-    public Task<bool> DeleteAsync(long id) => UnderGateAsync(() => DeleteUnderGateAsync(id));
+    public Task<StoredEvent?> DeleteAsync(long id) => UnderGateAsync(() => DeleteUnderGateAsync(id));
 
-    private async Task<StoredEvent?> UpdateUnderGateAsync(long id, EventUpdate update)
+    /// <remarks>Changes to this stream's events all run in its turns, so what was read first is exactly what the edit replaced.</remarks>
+    private async Task<EventEdit?> UpdateUnderGateAsync(long id, EventUpdate update)
     {
-        if (!await OwnsAsync(id))
+        if (await OwnAsync(id) is not { } before || await services.Log.UpdateAsync(TenantId, id, update) is not { } after)
         {
             return null;
         }
 
-        var updated = await services.Log.UpdateAsync(TenantId, id, update);
-        if (updated is not null)
-        {
-            // Severity may have moved the event in or out of the problems; counting again is simplest and rare.
-            await ReloadAsync();
-            await services.PublishAsync(new LogNotification(NotificationKind.Updated, updated));
-        }
-
-        return updated;
+        // Severity may have moved the event in or out of the problems; counting again is simplest and rare.
+        await ReloadAsync();
+        await services.PublishAsync(new LogNotification(NotificationKind.Updated, after));
+        return new EventEdit(before, after);
     }
 
-    private async Task<bool> DeleteUnderGateAsync(long id)
+    private async Task<StoredEvent?> DeleteUnderGateAsync(long id)
     {
-        var doomed = (await services.Log.GetManyAsync(TenantId, [id])).SingleOrDefault(e => e.Stream == Stream);
-        if (doomed is null || !await services.Log.DeleteAsync(TenantId, id))
+        if (await OwnAsync(id) is not { } doomed || !await services.Log.DeleteAsync(TenantId, id))
         {
-            return false;
+            return null;
         }
 
         await ReloadAsync();
         await services.PublishAsync(new LogNotification(NotificationKind.Deleted, doomed));
-        return true;
+        return doomed;
     }
 
     private async Task ApplyResolutionChangesAsync(IReadOnlyList<StoredEvent> changed, NotificationKind kind)
@@ -69,8 +64,8 @@ public abstract partial class StreamEventsGrain
         }
     }
 
-    private async Task<bool> OwnsAsync(long id) =>
-        (await services.Log.GetManyAsync(TenantId, [id])).Any(e => e.Stream == Stream);
+    private async Task<StoredEvent?> OwnAsync(long id) =>
+        (await services.Log.GetManyAsync(TenantId, [id])).SingleOrDefault(e => e.Stream == Stream);
 
     /// <summary>Ids of other streams or tenants are reported as unknown: a caller never learns they exist.</summary>
     private async Task EnsureOwnAsync(IReadOnlyList<long> ids)
