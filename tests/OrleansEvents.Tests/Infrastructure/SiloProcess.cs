@@ -56,13 +56,18 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet")
+        // Through env, so SIGINT reaches the silo as a terminal's Ctrl+C reaches a foreground process:
+        // a test run started in the background (nohup, `cmd &`) ignores SIGINT, every child inherits
+        // that, and the runtime then leaves it ignored, so the silo would never see our Ctrl+C.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(SiloAssembly());
         foreach (var argument in urlsInEnvironment ? arguments : arguments.Append("--urls").Append(url))
         {
@@ -117,7 +122,15 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(deadline.Token);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The silo did not exit within {timeout}. Output:\n{Output}\nErrors:\n{Errors}");
+        }
+
         return _process.ExitCode;
     }
 
