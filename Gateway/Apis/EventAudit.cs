@@ -5,35 +5,33 @@ using OrleansEvents.Commands;
 using OrleansEvents.Events;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.Json;
-using OrleansEvents.Validation;
 
 namespace OrleansEvents.Gateway.Apis;
 
 /// <summary>
 /// Records operators' edits and deletes twice: a structured log line (who, which tenant, which
 /// event, what) and an event in the tenant's own <c>system/audit</c> stream, so the trail can be
-/// queried like any other event. The audit event keeps what was there before: an edit's changed
-/// fields before and after, a deleted event whole. Values too large for one event's context are
-/// left out and the entry says so. The key itself is never recorded, only its name.
+/// queried like any other event. The entry says what changed without copying it: severity before and
+/// after, and for message, context and source a SHA-256 fingerprint and size of the value as stored.
+/// A delete or a cleared context often removes data that must not survive (a leaked secret, personal
+/// data), and <c>system/audit</c> is readable by any key of the tenant. The key itself is never
+/// recorded, only its name.
 /// </summary>
 public sealed partial class EventAudit(EventCommands commands, ILogger<EventAudit> logger)
 {
-    public Task EditedAsync(ClaimsPrincipal user, EventEdit edit, EventUpdate update, CancellationToken cancellationToken)
+    public Task EditedAsync(ClaimsPrincipal user, EventEdit edit, EventUpdate update)
     {
         var id = edit.After.Id;
         var before = new Dictionary<string, object?>(StringComparer.Ordinal);
         var after = new Dictionary<string, object?>(StringComparer.Ordinal);
         Changed("severity", update.Severity, e => e.Severity);
-        Changed("message", update.Message, e => e.Message);
-        Changed("context", update.Context, e => e.Context);
-        Changed("source", update.Source, e => e.Source);
+        Changed("message", update.Message, e => ValueFingerprint.Of(e.Message));
+        Changed("context", update.Context, e => ValueFingerprint.Of(e.Context));
+        Changed("source", update.Source, e => ValueFingerprint.Of(e.Source));
         var fields = before.Keys.ToArray();
         LogEdited(logger, user.KeyNameOf() ?? "?", user.TenantId(), id, string.Join(",", fields));
-        return RecordAsync(
-            user, "audit.event_updated", id, $"Event {id} edited: {string.Join(", ", fields)}",
-            new { event_id = id, stream = edit.After.Stream, fields, before, after },
-            new { event_id = id, stream = edit.After.Stream, fields, values_omitted = "too large for an audit entry" },
-            cancellationToken);
+        return RecordAsync(user, "audit.event_updated", id, $"Event {id} edited: {string.Join(", ", fields)}",
+            new { event_id = id, stream = edit.After.Stream, fields, before, after });
 
         void Changed(string field, object? requested, Func<StoredEvent, object?> value)
         {
@@ -45,14 +43,24 @@ public sealed partial class EventAudit(EventCommands commands, ILogger<EventAudi
         }
     }
 
-    public Task DeletedAsync(ClaimsPrincipal user, StoredEvent deleted, CancellationToken cancellationToken)
+    public Task DeletedAsync(ClaimsPrincipal user, StoredEvent deleted)
     {
         LogDeleted(logger, user.KeyNameOf() ?? "?", user.TenantId(), deleted.Id);
-        return RecordAsync(
-            user, "audit.event_deleted", deleted.Id, $"Event {deleted.Id} deleted",
-            new { event_id = deleted.Id, stream = deleted.Stream, deleted },
-            new { event_id = deleted.Id, stream = deleted.Stream, event_type = deleted.EventType, values_omitted = "too large for an audit entry" },
-            cancellationToken);
+        return RecordAsync(user, "audit.event_deleted", deleted.Id, $"Event {deleted.Id} deleted", new
+        {
+            event_id = deleted.Id,
+            stream = deleted.Stream,
+            deleted = new
+            {
+                event_type = deleted.EventType,
+                category = deleted.Category,
+                severity = deleted.Severity,
+                timestamp = deleted.Timestamp,
+                message = ValueFingerprint.Of(deleted.Message),
+                context = ValueFingerprint.Of(deleted.Context),
+                source = ValueFingerprint.Of(deleted.Source),
+            },
+        });
     }
 
     public void Replayed(ClaimsPrincipal user, string? replayId, long found, bool dryRun) =>
@@ -61,31 +69,22 @@ public sealed partial class EventAudit(EventCommands commands, ILogger<EventAudi
     public void RetentionRun(ClaimsPrincipal user, long deleted, bool dryRun) =>
         LogRetention(logger, user.KeyNameOf() ?? "?", deleted, dryRun);
 
-    /// <summary>Appends the entry with <paramref name="details"/>, or with <paramref name="withoutValues"/> when the values break the context limits.</summary>
-    private async Task RecordAsync(
-        ClaimsPrincipal user, string eventType, long id, string message, object details, object withoutValues, CancellationToken cancellationToken)
+    private async Task RecordAsync(ClaimsPrincipal user, string eventType, long id, string message, object details)
     {
-        try
+        var entry = new NewEvent
         {
-            await commands.AppendAsync(user.TenantId(), [Entry(user, eventType, id, message, details)], cancellationToken);
-        }
-        catch (EventValidationException)
-        {
-            // Validation runs before anything is stored, so the smaller entry is the only one.
-            await commands.AppendAsync(user.TenantId(), [Entry(user, eventType, id, message, withoutValues)], cancellationToken);
-        }
-    }
+            Stream = "system/audit",
+            Category = "audit",
+            EventType = eventType,
+            Severity = "info",
+            Message = message,
+            Source = "gateway",
+            Context = JsonSerializer.SerializeToElement(new { key = user.KeyNameOf(), target_id = id, details }, GatewayJson.Default),
+        };
 
-    private static NewEvent Entry(ClaimsPrincipal user, string eventType, long id, string message, object details) => new()
-    {
-        Stream = "system/audit",
-        Category = "audit",
-        EventType = eventType,
-        Severity = "info",
-        Message = message,
-        Source = "gateway",
-        Context = JsonSerializer.SerializeToElement(new { key = user.KeyNameOf(), target_id = id, details }, GatewayJson.Default),
-    };
+        // The change has committed: the record of it must not depend on the caller still waiting.
+        await commands.AppendAsync(user.TenantId(), [entry], CancellationToken.None);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit: key {KeyName} of tenant {TenantId} edited event {EventId} ({Fields})")]
     private static partial void LogEdited(ILogger logger, string keyName, string tenantId, long eventId, string fields);

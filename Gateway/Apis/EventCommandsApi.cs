@@ -111,7 +111,7 @@ public static class EventCommandsApi
             return GatewayProblems.NotFound($"no event with id {id}");
         }
 
-        await audit.EditedAsync(user, edit, update, cancellationToken);
+        await audit.EditedAsync(user, edit, update);
         return TypedResults.Ok(edit.After);
     }
 
@@ -123,7 +123,7 @@ public static class EventCommandsApi
             return GatewayProblems.NotFound($"no event with id {id}");
         }
 
-        await audit.DeletedAsync(user, deleted, cancellationToken);
+        await audit.DeletedAsync(user, deleted);
         return TypedResults.NoContent();
     }
 
