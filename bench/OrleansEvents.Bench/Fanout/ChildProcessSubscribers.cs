@@ -6,6 +6,8 @@ namespace OrleansEvents.Bench.Fanout;
 /// <summary>The bench's handle on a <see cref="FanoutClientsCommand"/>: N subscribers in a child process.</summary>
 public sealed class ChildProcessSubscribers : ISubscribers
 {
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMinutes(2);
+
     private readonly Process _process;
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -33,15 +35,31 @@ public sealed class ChildProcessSubscribers : ISubscribers
         }
 
         var clients = new ChildProcessSubscribers(Process.Start(start)!);
-        var first = await clients._process.StandardOutput.ReadLineAsync();
-        return first == FanoutClientsCommand.Connected
-            ? clients
-            : throw new InvalidOperationException($"The subscriber process did not connect: {first ?? "it exited"}");
+        string? first;
+        try
+        {
+            first = await clients._process.StandardOutput.ReadLineAsync().WaitAsync(ConnectTimeout);
+        }
+        catch (TimeoutException)
+        {
+            first = $"no answer in {ConnectTimeout}";
+        }
+
+        if (first == FanoutClientsCommand.Connected)
+        {
+            return clients;
+        }
+
+        await clients.DisposeAsync();
+        throw new InvalidOperationException($"The subscriber process did not connect: {first ?? "it exited"}");
     }
 
     public async Task<long> CountAsync() => long.Parse(await AskAsync("count"), CultureInfo.InvariantCulture);
 
     public Task ResetAsync() => AskAsync("reset");
+
+    public async Task<TimeSpan> CompilationTimeAsync() =>
+        TimeSpan.FromMilliseconds(double.Parse(await AskAsync("jit"), CultureInfo.InvariantCulture));
 
     public async Task<(double P50Ms, double P99Ms)> PercentilesAsync()
     {
@@ -51,23 +69,27 @@ public sealed class ChildProcessSubscribers : ISubscribers
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        try
         {
-            await _process.StandardInput.WriteLineAsync("close");
-            _process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
+            if (!_process.HasExited)
             {
-                await _process.WaitForExitAsync(timeout.Token);
+                await _process.StandardInput.WriteLineAsync("close");
+                _process.StandardInput.Close();
             }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
 
-        _process.Dispose();
-        _turn.Dispose();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            // Gone already, or not going: either way it must not outlive the bench (killing an exited process does nothing).
+            _process.Kill(entireProcessTree: true);
+        }
+        finally
+        {
+            _process.Dispose();
+            _turn.Dispose();
+        }
     }
 
     private async Task<string> AskAsync(string command)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 
 namespace OrleansEvents.Bench.Fanout;
 
@@ -24,25 +25,34 @@ public static class FanoutClientsCommand
         var count = int.Parse(args[Array.IndexOf(args, "--subscribers") + 1], CultureInfo.InvariantCulture);
         await using var subscribers = await InProcessSubscribers.ConnectAsync(hub, count);
         Console.WriteLine(Connected);
-        while (await Console.In.ReadLineAsync() is { } command && command != "close")
-        {
-            Console.WriteLine(await AnswerAsync(subscribers, command));
-        }
 
+        // Console input only blocks; on a thread of its own it holds none of the pool's few threads.
+        await Task.Factory.StartNew(() => AnswerUntilClosed(subscribers), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return 0;
     }
 
-    private static async Task<string> AnswerAsync(ISubscribers subscribers, string command)
+    private static void AnswerUntilClosed(ISubscribers subscribers)
+    {
+        while (Console.ReadLine() is { } command && command != "close")
+        {
+            Console.WriteLine(Answer(subscribers, command));
+        }
+    }
+
+    // The in-process subscribers answer synchronously; the interface is asynchronous for the child-process side.
+    private static string Answer(ISubscribers subscribers, string command)
     {
         switch (command)
         {
             case "count":
-                return (await subscribers.CountAsync()).ToString(CultureInfo.InvariantCulture);
+                return subscribers.CountAsync().Result.ToString(CultureInfo.InvariantCulture);
             case "reset":
-                await subscribers.ResetAsync();
+                subscribers.ResetAsync().Wait();
                 return "ok";
+            case "jit":
+                return JitInfo.GetCompilationTime().TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture);
             case "percentiles":
-                var (p50, p99) = await subscribers.PercentilesAsync();
+                var (p50, p99) = subscribers.PercentilesAsync().Result;
                 return string.Create(CultureInfo.InvariantCulture, $"{p50:R} {p99:R}");
             default:
                 return "unknown command " + command;

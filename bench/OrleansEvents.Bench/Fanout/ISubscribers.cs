@@ -9,6 +9,9 @@ public interface ISubscribers : IAsyncDisposable
     /// <summary>Forgets what was recorded so far (the warm-up).</summary>
     Task ResetAsync();
 
+    /// <summary>How long the subscribers' own process has spent compiling code that the bench's JIT figures do not include.</summary>
+    Task<TimeSpan> CompilationTimeAsync();
+
     /// <summary>Append-to-receive latency percentiles in milliseconds.</summary>
     Task<(double P50Ms, double P99Ms)> PercentilesAsync();
 }
