@@ -16,7 +16,8 @@ public sealed class LiveSubscriber : IDisposable
     private readonly string _tenantId;
     private readonly EventFilter _filter;
     private readonly EventFilter _changeFilter;
-    private readonly Channel<LiveMessage> _buffer;
+    // A null item only wakes the pump (see MarkLost).
+    private readonly Channel<LiveMessage?> _buffer;
     private readonly Lock _mode = new();
     private int _overflowed;
     private ILiveDirectTarget? _direct;
@@ -30,15 +31,28 @@ public sealed class LiveSubscriber : IDisposable
 
         // A change (resolved, edited) must reach a subscriber of resolved=false too, or it would never learn of it.
         _changeFilter = filter with { Resolved = null };
-        _buffer = Channel.CreateBounded<LiveMessage>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        _buffer = Channel.CreateBounded<LiveMessage?>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
     }
 
     /// <summary>The log position this subscriber's live messages start after.</summary>
     public LogPosition Start { get; internal set; }
 
-    public ChannelReader<LiveMessage> Reader => _buffer.Reader;
+    /// <summary>Buffered live messages; a null is only a wake-up, to look at <see cref="TakeOverflow"/>.</summary>
+    public ChannelReader<LiveMessage?> Reader => _buffer.Reader;
 
     public bool Matches(StoredEvent stored) => stored.TenantId == _tenantId && EventMatcher.Matches(_filter, stored);
+
+    /// <summary>Whether the feed writes to this subscriber's target itself (for tests that need that moment).</summary>
+    internal bool IsDirect
+    {
+        get
+        {
+            lock (_mode)
+            {
+                return _direct is not null;
+            }
+        }
+    }
 
     /// <summary>True once after messages were dropped; clears the mark.</summary>
     public bool TakeOverflow() => Interlocked.Exchange(ref _overflowed, 0) == 1;
@@ -74,6 +88,21 @@ public sealed class LiveSubscriber : IDisposable
             var direct = _directLast;
             _directLast = null;
             return direct is { } position && position > last ? position : last;
+        }
+    }
+
+    /// <summary>
+    /// The feed itself lost messages: treated as an overflow, so the pump tells the client to resync
+    /// and catches up from the log. The pump is woken now, not at the next matching message, which
+    /// may be a long time coming.
+    /// </summary>
+    internal void MarkLost()
+    {
+        lock (_mode)
+        {
+            _direct = null;
+            Interlocked.Exchange(ref _overflowed, 1);
+            _buffer.Writer.TryWrite(null);
         }
     }
 

@@ -1,8 +1,13 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.Gateway.Live;
 using OrleansEvents.Queries;
+using OrleansEvents.Runtime.Diagnostics;
+using OrleansEvents.Runtime.Streams;
 using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.Tests.Gateway;
@@ -46,6 +51,56 @@ public sealed class LiveSessionTests(SqliteEventLogFixture store) : IClassFixtur
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
         Assert.Equal([early[0].Event.Id, early[1].Event.Id, later[0].Event.Id], sink.EventIds);
+    }
+
+    [Fact]
+    public async Task EventsTheStreamDroppedOnTheWayToASlowFeedStillArriveOnceInOrder()
+    {
+        // The runtime stream keeps two notifications for the feed and drops the oldest beyond that.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        await using var streams = new LocalStreamProvider(
+            Options.Create(new StreamOptions { SubscriberBufferCapacity = 2 }), new RuntimeMetrics(services.GetRequiredService<IMeterFactory>()),
+            NullLogger<LocalStreamProvider>.Instance);
+        var feed = new LiveFeed(streams, store.Log, NullLogger<LiveFeed>.Instance);
+        await feed.StartAsync(CancellationToken.None);
+        var sink = new GatedDirectSink();
+        using var stop = new CancellationTokenSource();
+        var session = new LiveSession(feed, store.Log);
+        var subscriber = session.Open(_tenant, new EventFilter { LeadId = "burst" }, 100);
+        var run = session.RunAsync(subscriber, null, sink, stop.Token);
+        await WaitUntilAsync(() => subscriber.IsDirect);
+        var stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
+
+        // The feed's first write is stuck while the tailer publishes a burst: most of it is dropped.
+        var burst = await store.Log.AppendAsync(_tenant, Enumerable.Range(0, 20).Select(_ => TestEvents.New(leadId: "burst")).ToList());
+        await stream.PublishAsync(new LogNotification(NotificationKind.Committed, burst[0].Event));
+        await sink.Holding.WaitAsync(Wait);
+        foreach (var appended in burst.Skip(1))
+        {
+            await stream.PublishAsync(new LogNotification(NotificationKind.Committed, appended.Event));
+        }
+
+        sink.Open();
+        await sink.WaitForAsync(burst.Count, Wait);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        Assert.Equal(burst.Select(a => a.Event.Id), sink.EventIds);
+        Assert.Equal(1, sink.Resyncs);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition never held.");
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Waits until the caught-up session has asked for its direct target.</summary>
