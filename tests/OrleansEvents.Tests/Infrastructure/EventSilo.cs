@@ -101,7 +101,8 @@ public sealed class EventSilo : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Expected notifications did not arrive; {seen.Count} arrived.");
+                var state = await TailerDiagnostics.DescribeAsync(Services.GetRequiredService<LogTailer>(), Log, Store);
+                throw new TimeoutException($"Expected notifications did not arrive; {seen.Count} arrived.\n{state}");
             }
 
             await Task.Delay(10);
