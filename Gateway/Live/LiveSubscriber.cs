@@ -100,9 +100,7 @@ public sealed class LiveSubscriber : IDisposable
     {
         lock (_mode)
         {
-            _direct = null;
-            Interlocked.Exchange(ref _overflowed, 1);
-            _buffer.Writer.TryWrite(null);
+            BackToThePump(null);
         }
     }
 
@@ -130,9 +128,7 @@ public sealed class LiveSubscriber : IDisposable
                 }
 
                 // Too much unsent on the connection: back to the pump, which resyncs from the log.
-                _direct = null;
-                Interlocked.Exchange(ref _overflowed, 1);
-                _buffer.Writer.TryWrite(message);
+                BackToThePump(message);
                 return;
             }
 
@@ -141,5 +137,13 @@ public sealed class LiveSubscriber : IDisposable
                 Interlocked.Exchange(ref _overflowed, 1);
             }
         }
+    }
+
+    /// <summary>Under <see cref="_mode"/>: stops direct writes, marks the overflow and wakes the pump with <paramref name="wake"/>.</summary>
+    private void BackToThePump(LiveMessage? wake)
+    {
+        _direct = null;
+        Interlocked.Exchange(ref _overflowed, 1);
+        _buffer.Writer.TryWrite(wake);
     }
 }
