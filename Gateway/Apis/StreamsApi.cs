@@ -9,6 +9,7 @@ using OrleansEvents.Events;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
+using OrleansEvents.Gateway.Requests;
 using OrleansEvents.Gateway.Responses;
 using OrleansEvents.Grains;
 using OrleansEvents.Queries;
@@ -66,7 +67,7 @@ public static class StreamsApi
     private static async Task<Results<Ok<UnresolvedProblems>, ProblemHttpResult>> UnresolvedAsync(
         string kind, string key, HttpRequest request, ClaimsPrincipal user, EventCommands commands)
     {
-        var errors = UnknownParameters(request.Query, UnresolvedParameters);
+        var errors = QueryParameters.Unknown(request.Query, UnresolvedParameters);
         var limit = ParseLimit(request.Query, UnresolvedProblems.DefaultListSize, errors);
         if (errors.Count > 0)
         {
@@ -116,7 +117,7 @@ public static class StreamsApi
 
     private static (long FromVersion, int Limit) ParseReadQuery(IQueryCollection query)
     {
-        var errors = UnknownParameters(query, ReadParameters);
+        var errors = QueryParameters.Unknown(query, ReadParameters);
         var fromVersion = 1L;
         if (query["from_version"].ToString() is { Length: > 0 } from && (!long.TryParse(from, out fromVersion) || fromVersion < 1))
         {
@@ -126,11 +127,6 @@ public static class StreamsApi
         var limit = ParseLimit(query, EventFilter.DefaultLimit, errors);
         return errors.Count == 0 ? (fromVersion, limit) : throw new EventValidationException(errors);
     }
-
-    private static List<FieldError> UnknownParameters(IQueryCollection query, string[] known) =>
-        query.Keys.Where(k => !known.Contains(k))
-            .Select(name => new FieldError(name, $"is not a known parameter; known: {string.Join(", ", known)}"))
-            .ToList();
 
     private static int ParseLimit(IQueryCollection query, int fallback, List<FieldError> errors)
     {

@@ -28,7 +28,7 @@ public static class EventQueryParser
         {
             if (!allowed.Contains(name))
             {
-                Fail(name, $"is not a known parameter; known: {string.Join(", ", allowed)}");
+                Fail(name, QueryParameters.UnknownRule(allowed));
             }
             else if (value.Count > 1)
             {

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using OrleansEvents.Validation;
+
 namespace OrleansEvents.Gateway.Requests;
 
 /// <summary>The query parameters of the event endpoints, by the endpoints that accept them.</summary>
@@ -22,4 +25,13 @@ public static class QueryParameters
     public static readonly string[] AdminEvents = ["limit", "lead_id"];
 
     public static readonly string[] LiveStream = [.. Filters, "after", "access_token"];
+
+    /// <summary>An error for each parameter of <paramref name="query"/> that <paramref name="known"/> does not list.</summary>
+    public static List<FieldError> Unknown(IQueryCollection query, IReadOnlyCollection<string> known) =>
+        query.Keys.Where(name => !known.Contains(name)).Select(name => new FieldError(name, UnknownRule(known))).ToList();
+
+    /// <summary>The rule an unknown parameter breaks, naming the ones the endpoint takes.</summary>
+    public static string UnknownRule(IReadOnlyCollection<string> known) => known.Count == 0
+        ? "is not a known parameter; this endpoint takes none"
+        : $"is not a known parameter; known: {string.Join(", ", known)}";
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
-using OrleansEvents.Validation;
 
 namespace OrleansEvents.Gateway.Requests;
 
@@ -21,9 +20,7 @@ public sealed class UndeclaredQueryGuard : IEndpointFilter
         }
 
         // access_token is only read on the streaming endpoints, which declare it; here it is as unknown as any other.
-        var unknown = http.Request.Query.Keys
-            .Select(name => new FieldError(name, "is not a known parameter; this endpoint takes none"))
-            .ToList();
+        var unknown = QueryParameters.Unknown(http.Request.Query, []);
         return unknown.Count == 0 ? next(context) : ValueTask.FromResult<object?>(GatewayProblems.Invalid(unknown));
     }
 }
