@@ -42,7 +42,7 @@ public static class FanoutBenchmark
         }
 
         var inProcess = where == "in-process";
-        Func<Uri, int, Task<ISubscribers>> connect = inProcess ? InProcessSubscribers.ConnectAsync : ChildProcessSubscribers.ConnectAsync;
+        Func<Uri, int, Task<ISubscribers>> connect = inProcess ? async (hub, n) => await InProcessSubscribers.ConnectAsync(hub, n) : ChildProcessSubscribers.ConnectAsync;
         Console.WriteLine($"fanout benchmark: {subscribers} subscribers ({(inProcess ? "in the bench's process" : "in a process of their own")}), " +
                           $"{rate} events/s for {seconds} s, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 

@@ -27,33 +27,31 @@ public static class FanoutClientsCommand
         Console.WriteLine(Connected);
 
         // Console input only blocks; on a thread of its own it holds none of the pool's few threads.
-        await Task.Factory.StartNew(() => AnswerUntilClosed(subscribers), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await Task.Factory.StartNew(() => AnswerUntilClosed(subscribers.Recorder), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return 0;
     }
 
-    private static void AnswerUntilClosed(ISubscribers subscribers)
+    private static void AnswerUntilClosed(FanoutRecorder recorder)
     {
         while (Console.ReadLine() is { } command && command != "close")
         {
-            Console.WriteLine(Answer(subscribers, command));
+            Console.WriteLine(Answer(recorder, command));
         }
     }
 
-    // The in-process subscribers answer synchronously; the interface is asynchronous for the child-process side.
-    private static string Answer(ISubscribers subscribers, string command)
+    private static string Answer(FanoutRecorder recorder, string command)
     {
         switch (command)
         {
             case "count":
-                return subscribers.CountAsync().Result.ToString(CultureInfo.InvariantCulture);
+                return recorder.Count.ToString(CultureInfo.InvariantCulture);
             case "reset":
-                subscribers.ResetAsync().Wait();
+                recorder.Reset();
                 return "ok";
             case "jit":
                 return JitInfo.GetCompilationTime().TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture);
             case "percentiles":
-                var (p50, p99) = subscribers.PercentilesAsync().Result;
-                return string.Create(CultureInfo.InvariantCulture, $"{p50:R} {p99:R}");
+                return string.Create(CultureInfo.InvariantCulture, $"{recorder.PercentileMs(50):R} {recorder.PercentileMs(99):R}");
             default:
                 return "unknown command " + command;
         }

@@ -11,7 +11,10 @@ public sealed class InProcessSubscribers : ISubscribers
     private readonly List<FanoutClient> _clients = [];
     private List<Task> _receiving = [];
 
-    public static async Task<ISubscribers> ConnectAsync(Uri hub, int subscribers)
+    /// <summary>What the clients recorded; the child process answers its parent from it.</summary>
+    public FanoutRecorder Recorder => _recorder;
+
+    public static async Task<InProcessSubscribers> ConnectAsync(Uri hub, int subscribers)
     {
         var connected = new InProcessSubscribers();
         foreach (var batch in Enumerable.Range(0, subscribers).Chunk(50))
