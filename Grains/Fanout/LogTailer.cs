@@ -40,6 +40,16 @@ public sealed partial class LogTailer(
 
     public bool IsStalled => clock.GetUtcNow() - LastProgressAt > options.Value.StallAfter;
 
+    /// <summary>
+    /// Learns where the log ends before the host starts anything registered after it, the server
+    /// among them: every commit the silo accepts comes after that position and is published.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _position = await StartPositionAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     // Reading a blocking store (SQLite) all the time would hold a pool thread that requests need.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => log.BlocksCallingThread
         ? DedicatedThread.Run("OrleansEvents log tailer", () => FollowAsync(stoppingToken))
@@ -49,8 +59,6 @@ public sealed partial class LogTailer(
     {
         try
         {
-            // Subscribers replay history from the store by cursor; the tailer only carries what commits from now on.
-            _position = await StartPositionAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var caughtUp = await ReadOnceAsync(stoppingToken);
@@ -99,6 +107,7 @@ public sealed partial class LogTailer(
         return true;
     }
 
+    // Subscribers replay history from the store by cursor; the tailer only carries what commits from now on.
     private async Task<LogPosition> StartPositionAsync(CancellationToken stoppingToken)
     {
         while (true)

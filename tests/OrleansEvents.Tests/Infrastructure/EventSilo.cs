@@ -52,7 +52,8 @@ public sealed class EventSilo : IAsyncDisposable
         ? new StoreSettings(StorageHost.Postgres(await (await PostgresServer.Shared).CreateDatabaseAsync("silo")))
         : new StoreSettings(StorageHost.Sqlite(Path.Combine(Directory.CreateTempSubdirectory("oe-silo-").FullName, "events.db")));
 
-    public static async Task<EventSilo> StartAsync(StoreSettings store, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    public static async Task<EventSilo> StartAsync(
+        StoreSettings store, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -69,6 +70,7 @@ public sealed class EventSilo : IAsyncDisposable
 
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddEventGrains();
+        services?.Invoke(builder.Services);
         if (Environment.GetEnvironmentVariable("OE_TEST_LOGS") == "1")
         {
             Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddSimpleConsole(builder.Logging);
