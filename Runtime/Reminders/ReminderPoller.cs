@@ -40,9 +40,22 @@ internal sealed partial class ReminderPoller(
         _timer?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
 
-        // Let a poll in progress finish its ticks so that their leases are released.
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _gate.Release();
+        // Let a poll in progress finish its ticks so that their leases are released. Past the host's
+        // shutdown deadline, stop waiting: the leases expire by themselves.
+        try
+        {
+            // Wait(0) first: WaitAsync throws on a cancelled token even when the gate is free.
+            if (!_gate.Wait(0))
+            {
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _gate.Release();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStoppedMidPoll(logger);
+        }
     }
 
     /// <summary>Fires every reminder due now and returns when their ticks have been delivered and recorded.</summary>
@@ -110,6 +123,9 @@ internal sealed partial class ReminderPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Name} of {Grain} scheduled at {ScheduledAt} failed")]
     private static partial void TickFailed(ILogger logger, string grain, string name, DateTimeOffset scheduledAt, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The host's shutdown deadline passed during a reminder poll; its leases will expire by themselves")]
+    private static partial void LogStoppedMidPoll(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling the reminders table failed; retrying at the next interval")]
     private static partial void PollFailed(ILogger logger, Exception error);

@@ -127,6 +127,16 @@ public abstract class ReminderContract
         Assert.Contains(nameof(IRemindable), error.Message);
     }
 
+    [Fact]
+    public async Task StoppingAfterTheHostsShutdownDeadlineReturnsQuietly()
+    {
+        await using var runtime = await StartAsync(await CreateStoreAsync(), new FakeTimeProvider(Start));
+        var poller = runtime.Services.GetRequiredService<ReminderPoller>();
+
+        // The host hands later services an already-cancelled token once an earlier one used up the deadline.
+        await poller.StopAsync(new CancellationToken(canceled: true));
+    }
+
     private static Task FireDueAsync(TestRuntime runtime) => runtime.Services.GetRequiredService<ReminderPoller>().FireDueRemindersAsync();
 
     private static Task<TestRuntime> StartAsync(
