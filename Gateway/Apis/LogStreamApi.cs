@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
 using OrleansEvents.Gateway.Auth;
@@ -30,7 +31,8 @@ public static class LogStreamApi
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext context, ClaimsPrincipal user, LiveSession session, IOptions<GatewayOptions> options)
+    private static async Task StreamAsync(
+        HttpContext context, ClaimsPrincipal user, LiveSession session, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime)
     {
         var filter = EventQueryParser.Parse(context.Request.Query, QueryParameters.LiveStream);
         var after = Cursor(context.Request);
@@ -40,7 +42,10 @@ public static class LogStreamApi
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
-        var aborted = context.RequestAborted;
+        // A stream never ends by itself, and the server's shutdown waits for open requests: it ends when
+        // the silo stops, and the client resumes elsewhere or later with Last-Event-ID.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = ended.Token;
         var sink = new SseSink(response);
 
         // Joined before the stream shows as open: a client that sees it open and then appends sees its event.
@@ -62,7 +67,7 @@ public static class LogStreamApi
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
         {
-            // The client went away: the normal end of a stream.
+            // The client went away or the silo is stopping: the normal ends of a stream.
         }
     }
 

@@ -117,7 +117,10 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does.</summary>
-    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+    public void Interrupt() => Signal("-INT");
+
+    /// <summary>Sends SIGTERM, as systemd and Docker do.</summary>
+    public void Terminate() => Signal("-TERM");
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
@@ -144,6 +147,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    private void Signal(string signal) =>
+        Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
     private static string SiloAssembly()
     {

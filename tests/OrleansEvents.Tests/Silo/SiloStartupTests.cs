@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using OrleansEvents.Tests.Infrastructure;
 
@@ -26,6 +27,27 @@ public sealed class SiloStartupTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_directory, "data", "events.db")));
         Assert.Contains($"Now listening on: {silo.BaseAddress.ToString().TrimEnd('/')}", silo.Output, StringComparison.Ordinal);
         Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task StopsPromptlyOnSigtermWhileLiveStreamsAreOpen()
+    {
+        const string key = "stop-test-key-0123456789";
+        await using var silo = SiloProcess.Start(_directory, $"--Auth:ApiKeys:0:Key={key}", "--Auth:ApiKeys:0:Role=admin");
+        await silo.WaitUntilReadyAsync(StartTimeout);
+        await using var sse = await SseClient.OpenAsync(silo.BaseAddress, key, "/api/logs/stream");
+        await using var hub = await SignalRJsonClient.ConnectAsync(silo.BaseAddress, key);
+        await hub.InvokeAsync("SubscribeAsync", null, null);
+
+        silo.Terminate();
+        // Well inside the host's 30-second shutdown timeout, which an open stream used to use up.
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(0, exitCode);
+        await Assert.ThrowsAsync<EndOfStreamException>(() => sse.NextEventAsync(TimeSpan.FromSeconds(5)));
+        Assert.DoesNotContain("Unhandled exception", silo.Output + silo.Errors, StringComparison.Ordinal);
+        // The rest of the shutdown still ran: the silo recorded that it stopped.
+        Assert.Equal(1, await CountEventsAsync("silo.stopping"));
     }
 
     [Fact]
@@ -110,6 +132,16 @@ public sealed class SiloStartupTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private async Task<long> CountEventsAsync(string eventType)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "data", "events.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM events WHERE event_type = $type";
+        command.Parameters.AddWithValue("$type", eventType);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
