@@ -24,12 +24,12 @@ public static class NewEventReader
     /// <exception cref="EventValidationException">The body is not an event or a list of them, or a field has the wrong type.</exception>
     public static (IReadOnlyList<NewEvent> Events, bool Single) Read(JsonElement body)
     {
-        var errors = new List<FieldError>();
         switch (body.ValueKind)
         {
             case JsonValueKind.Object:
-                var one = ReadOne(body, string.Empty, errors);
-                return errors.Count == 0 ? ([one], true) : throw new EventValidationException(errors);
+                var shapeErrors = new List<FieldError>();
+                var one = ReadOne(body, string.Empty, shapeErrors);
+                return shapeErrors.Count == 0 ? ([one], true) : throw new EventValidationException(WithValueErrors(one, string.Empty, shapeErrors).ToList());
             case JsonValueKind.Array:
                 var count = body.GetArrayLength();
                 if (count is 0 or > EventLimits.MaxBatchSize)
@@ -37,25 +37,52 @@ public static class NewEventReader
                     throw new EventValidationException([new FieldError("events", $"must contain 1–{EventLimits.MaxBatchSize} events, not {count}")]);
                 }
 
-                var events = new List<NewEvent>(count);
-                var index = 0;
+                var items = new List<(NewEvent? Event, string Prefix, List<FieldError> ShapeErrors)>(count);
                 foreach (var item in body.EnumerateArray())
                 {
-                    var prefix = string.Create(CultureInfo.InvariantCulture, $"[{index++}].");
+                    var prefix = string.Create(CultureInfo.InvariantCulture, $"[{items.Count}].");
+                    var itemErrors = new List<FieldError>();
                     if (item.ValueKind != JsonValueKind.Object)
                     {
-                        errors.Add(new FieldError(prefix.TrimEnd('.'), "must be an event object"));
+                        itemErrors.Add(new FieldError(prefix.TrimEnd('.'), "must be an event object"));
+                        items.Add((null, prefix, itemErrors));
                         continue;
                     }
 
-                    events.Add(ReadOne(item, prefix, errors));
+                    items.Add((ReadOne(item, prefix, itemErrors), prefix, itemErrors));
                 }
 
-                return errors.Count == 0 ? (events, false) : throw new EventValidationException(errors);
+                if (items.All(item => item.ShapeErrors.Count == 0))
+                {
+                    return (items.Select(item => item.Event!).ToList(), false);
+                }
+
+                throw new EventValidationException(items
+                    .SelectMany(item => item.Event is { } read ? WithValueErrors(read, item.Prefix, item.ShapeErrors) : item.ShapeErrors)
+                    .ToList());
             default:
                 throw new EventValidationException([new FieldError("body", "must be an event object or an array of event objects")]);
         }
     }
+
+    /// <summary>
+    /// An event's shape errors followed by the value rules it breaks (the validator's, which would run
+    /// next): a request turned back here still hears of every broken rule at once. A field with the
+    /// wrong type was read as absent, so a rule about it (event_type is required) is left out.
+    /// </summary>
+    private static IEnumerable<FieldError> WithValueErrors(NewEvent read, string prefix, List<FieldError> shapeErrors)
+    {
+        var broken = shapeErrors.Select(error => Canonical(error.Field[prefix.Length..])).ToHashSet(StringComparer.Ordinal);
+        return shapeErrors.Concat(EventValidator.Validate(read)
+            .Where(error => !broken.Contains(error.Field))
+            .Select(error => new FieldError(prefix + error.Field, error.Message)));
+    }
+
+    private static string Canonical(string field) =>
+        SeverityNames.Contains(field) ? SeverityNames[0]
+        : EventTypeNames.Contains(field) ? EventTypeNames[0]
+        : ContextNames.Contains(field) ? ContextNames[0]
+        : field;
 
     private static NewEvent ReadOne(JsonElement element, string prefix, List<FieldError> errors)
     {

@@ -92,6 +92,30 @@ public abstract partial class GatewayCommandContract(GatewayFixture fixture)
         Assert.Equal(0, page.GetProperty("events").GetArrayLength());
     }
 
+    [Fact]
+    public async Task BatchWithWrongTypesAndBadValuesListsEveryBrokenRuleAtOnce()
+    {
+        var response = await Writer.PostAsync("/api/events", JsonContent.Of(
+            """[{"event_type":"ok.one","lead_id":"b2"},{"event_type":"ok.two","severity":"bogus","lead_id":"b2"},{"event_type":"Bad Type","lead_id":"b2"},{"event_type":"ok.three","timestamp":"yesterday","lead_id":"b2"},{"event_type":"ok.four","context":[1,2],"lead_id":"b2"},{"type":5,"lead_id":"b2"}]"""));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["[1].severity", "[2].event_type", "[3].timestamp", "[4].context", "[5].type"],
+            problem.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        var page = await ProblemAssert.JsonAsync(await Writer.GetAsync("/api/events?lead_id=b2"));
+        Assert.Equal(0, page.GetProperty("events").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task OneEventWithAWrongTypeStillHearsOfItsBadValues()
+    {
+        var response = await Writer.PostAsync("/api/events", JsonContent.Of(
+            """{"event_type":"a","severity":"bogus","timestamp":"x","message":3}"""));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["message", "severity", "timestamp"],
+            problem.GetProperty("errors").EnumerateObject().Select(error => error.Name).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"event_type":"x.y",""", "body")]
     [InlineData("""not json at all""", "body")]
