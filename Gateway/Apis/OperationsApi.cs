@@ -12,6 +12,7 @@ using OrleansEvents.Gateway.Requests;
 using OrleansEvents.Gateway.Responses;
 using OrleansEvents.Grains;
 using OrleansEvents.Hosting;
+using OrleansEvents.Replay;
 using OrleansEvents.Runtime.Grains;
 
 namespace OrleansEvents.Gateway.Apis;
@@ -48,10 +49,11 @@ public static class OperationsApi
         TypedResults.Ok(StatsResponse.Of(await grains.GetGrain<IStatsGrain>(user.TenantId()).GetStatsAsync()));
 
     private static async Task<Ok<ReplayResponse>> ReplayAsync(
-        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, EventAudit audit, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, EventAudit audit, IOptions<GatewayOptions> options,
+        IOptions<ReplayOptions> replayOptions, CancellationToken cancellationToken)
     {
         using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        var (replay, dryRun) = ReplayRequestReader.Read(body?.RootElement);
+        var (replay, dryRun) = ReplayRequestReader.Read(body?.RootElement, replayOptions.Value.MaxEvents);
         var grain = grains.GetGrain<IReplayGrain>(user.TenantId());
         var report = dryRun ? await grain.DryRunAsync(replay) : await grain.ReplayAsync(replay, user.KeyNameOf() ?? "api");
         audit.Replayed(user, report.ReplayId, report.EventsFound, dryRun);

@@ -9,7 +9,7 @@ namespace OrleansEvents.Gateway.OpenApi;
 /// <param name="Since">RFC 3339; events that happened at or after it.</param>
 /// <param name="Until">RFC 3339; events that happened at or before it.</param>
 /// <param name="DryRun">true (default) only counts and samples; false replays.</param>
-/// <param name="Max">At most this many events (at least 1); never more than Events:Replay:MaxEvents.</param>
+/// <param name="Max">Replay at most this many events: 1 to Events:Replay:MaxEvents (default 1 000); more is a 400. Without it, up to that cap.</param>
 public sealed record ReplayBody(
     string? Stream = null,
     string? SessionId = null,

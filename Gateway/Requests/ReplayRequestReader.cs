@@ -13,8 +13,10 @@ public static class ReplayRequestReader
 {
     private static readonly string[] Known = ["stream", "session_id", "lead_id", "device_id", "event_type", "since", "until", "dry_run", "max"];
 
+    /// <param name="body">The request body; null when there was none.</param>
+    /// <param name="maxEvents">The most events one replay may re-publish (<c>Events:Replay:MaxEvents</c>); a larger max is refused, not cut.</param>
     /// <exception cref="EventValidationException">A field has the wrong type or value, or no filter is given.</exception>
-    public static (ReplayRequest Request, bool DryRun) Read(JsonElement? body)
+    public static (ReplayRequest Request, bool DryRun) Read(JsonElement? body, int maxEvents)
     {
         if (body is not { ValueKind: JsonValueKind.Object } element)
         {
@@ -94,13 +96,17 @@ public static class ReplayRequestReader
         int? max = null;
         if (fields.TryGetValue("max", out var maxValue) && maxValue.ValueKind != JsonValueKind.Null)
         {
-            if (maxValue.ValueKind == JsonValueKind.Number && maxValue.TryGetInt32(out var count) && count >= 1)
+            if (maxValue.ValueKind != JsonValueKind.Number || !maxValue.TryGetInt32(out var count) || count < 1)
             {
-                max = count;
+                errors.Add(new FieldError("max", "must be a whole number of at least 1"));
+            }
+            else if (count > maxEvents)
+            {
+                errors.Add(new FieldError("max", $"must be at most {maxEvents} (Events:Replay:MaxEvents); narrow the filters or replay in parts"));
             }
             else
             {
-                errors.Add(new FieldError("max", "must be a whole number of at least 1"));
+                max = count;
             }
         }
 

@@ -81,6 +81,7 @@ public abstract class GatewayOperationsContract(GatewayFixture fixture)
     [InlineData("""{}""", "filter")]
     [InlineData("""{"lead_id":"x","dry_run":"yes"}""", "dry_run")]
     [InlineData("""{"lead_id":"x","max":0}""", "max")]
+    [InlineData("""{"lead_id":"x","max":1001}""", "max")]
     [InlineData("""{"since":"last week"}""", "since")]
     [InlineData("""{"stream":"nowhere"}""", "stream")]
     [InlineData("""{"lead":"x"}""", "lead")]
