@@ -164,7 +164,7 @@ public static class EventQueryParser
             return null;
         }
 
-        if (Rfc3339.TryParse(text, out var value))
+        if (Rfc3339.TryParse(WithPlusRestored(text), out var value))
         {
             return value;
         }
@@ -172,6 +172,13 @@ public static class EventQueryParser
         fail(name, Rfc3339.Rule);
         return null;
     }
+
+    /// <summary>
+    /// An unencoded <c>+01:00</c> reaches the server as <c> 01:00</c> (a query string's + is a space);
+    /// a space there can mean nothing else, so it is read as the + the caller typed.
+    /// </summary>
+    private static string WithPlusRestored(string text) =>
+        text.Length > 6 && text[^6] == ' ' && text[^3] == ':' ? string.Concat(text.AsSpan(0, text.Length - 6), "+", text.AsSpan(text.Length - 5)) : text;
 
     private static long? Integer(string name, string? text, Action<string, string> fail, long max = long.MaxValue)
     {

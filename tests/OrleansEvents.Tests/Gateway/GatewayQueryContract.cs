@@ -127,6 +127,22 @@ public abstract partial class GatewayQueryContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task QueryReadsAnOffsetWhosePlusTheQueryStringTurnedIntoASpace()
+    {
+        await Fixture.Log.AppendAsync(Tenant.Id,
+        [
+            TestEvents.New(message: "before", timestamp: new DateTimeOffset(2026, 1, 31, 23, 59, 59, TimeSpan.Zero)),
+            TestEvents.New(message: "first", timestamp: new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)),
+            TestEvents.New(message: "after", timestamp: new DateTimeOffset(2026, 2, 4, 0, 0, 0, TimeSpan.Zero)),
+        ]);
+
+        // Typed as is, with no %2B: the server reads the + as a space.
+        var page = await ProblemAssert.JsonAsync(await Reader.GetAsync("/api/events?since=2026-02-01T01:00:00+01:00&until=2026-02-03T22:59:59-01:00"));
+
+        Assert.Equal(["first"], Messages(page));
+    }
+
+    [Fact]
     public async Task QueryTreatsTrailingStarAsEventTypePrefix()
     {
         await Fixture.Log.AppendAsync(Tenant.Id,
