@@ -116,7 +116,7 @@ public static class GatewayHostingExtensions
         api.MapOperationsApi();
         api.MapLogStreamApi();
         api.MapCallerApi();
-        app.MapHub<EventsHub>("/hubs/events");
+        app.MapHub<EventsHub>(EventsHub.Path);
         return app;
     }
 }

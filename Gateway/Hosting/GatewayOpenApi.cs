@@ -10,6 +10,7 @@ internal static class GatewayOpenApi
         services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<ApiKeySecuritySchemes>()
             .AddDocumentTransformer<HealthPathsTransformer>()
+            .AddDocumentTransformer<HubPathTransformer>()
             .AddSchemaTransformer<OmittedMembersTransformer>()
             .AddSchemaTransformer<RequiredMembersTransformer>()
             .AddSchemaTransformer<TextValuesTransformer>()

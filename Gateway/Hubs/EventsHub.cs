@@ -18,6 +18,8 @@ namespace OrleansEvents.Gateway.Hubs;
 [Authorize(Policy = GatewayPolicies.Read)]
 public sealed class EventsHub(HubSubscriptions subscriptions) : Hub<IEventsClient>
 {
+    public const string Path = "/hubs/events";
+
     /// <summary>Starts (or replaces) this connection's subscription.</summary>
     public async Task<SubscribeResult> SubscribeAsync(JsonElement? filter = null, string? afterCursor = null)
     {
