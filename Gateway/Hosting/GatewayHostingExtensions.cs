@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Gateway.Apis;
 using OrleansEvents.Gateway.Auth;
@@ -49,7 +50,8 @@ public static class GatewayHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());
         services.AddSingleton<LiveSession>();
         services.AddSingleton<HubSubscriptions>();
-        services.AddSignalR().AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));
+        services.AddSignalR(hub => hub.AddFilter<HubFailureLogging>()).AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));
+        builder.Logging.AddFilter(HubFailureLogging.DispatcherCategory, LogLevel.Critical);
         services.Replace(ServiceDescriptor.Singleton<IHubProtocol, OptionalArgumentsHubProtocol>());
         services.AddSingleton<HubLifetimeManager<EventsHub>, EventsHubLifetimeManager>();
         services.AddSingleton<AdminKeyFile>();

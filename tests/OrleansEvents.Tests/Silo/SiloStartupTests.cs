@@ -51,6 +51,24 @@ public sealed class SiloStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task AHubClientsBadFilterIsToldToItAndNotLoggedAsAServerFailure()
+    {
+        const string key = "hub-log-test-key-0123456789";
+        await using var silo = SiloProcess.Start(_directory, $"--Auth:ApiKeys:0:Key={key}", "--Auth:ApiKeys:0:Role=read");
+        await silo.WaitUntilReadyAsync(StartTimeout);
+        await using var hub = await SignalRJsonClient.ConnectAsync(silo.BaseAddress, key);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("SubscribeAsync", new { severity = "bogus" }, null));
+        await hub.InvokeAsync("SubscribeAsync", null, null); // the connection still works, and the refusal has been handled
+        silo.Terminate();
+        await silo.WaitForExitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Contains("severity", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HubException", silo.Output + silo.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListensWhereAspNetCoreUrlsSays()
     {
         await using var silo = SiloProcess.StartWithUrlsInEnvironment(_directory);
