@@ -45,19 +45,19 @@ public static class LogStreamApi
         // A stream never ends by itself, and the server's shutdown waits for open requests: it ends when
         // the silo stops, and the client resumes elsewhere or later with Last-Event-ID.
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        var aborted = ended.Token;
+        var streamOver = ended.Token;
         var sink = new SseSink(response);
 
         // Joined before the stream shows as open: a client that sees it open and then appends sees its event.
         using var subscriber = session.Open(user.TenantId(), filter, options.Value.LiveBufferCapacity);
         try
         {
-            await sink.OpenAsync(aborted);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            await sink.OpenAsync(streamOver);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(streamOver);
             var heartbeats = HeartbeatAsync(sink, options.Value.SseHeartbeat, stop.Token);
             try
             {
-                await session.RunAsync(subscriber, after, sink, aborted);
+                await session.RunAsync(subscriber, after, sink, streamOver);
             }
             finally
             {
@@ -65,7 +65,7 @@ public static class LogStreamApi
                 await heartbeats;
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && streamOver.IsCancellationRequested)
         {
             // The client went away or the silo is stopping: the normal ends of a stream.
         }
