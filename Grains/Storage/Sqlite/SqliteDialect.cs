@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace OrleansEvents.Storage.Sqlite;
 
 internal sealed class SqliteDialect : SqlDialect
@@ -23,8 +25,13 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Json(string placeholder) => placeholder;
 
+    // SQLite takes at most 32 766 parameters a statement: a long list goes as one JSON array instead.
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
-        $"{column} IN ({string.Join(", ", values.Select(v => arguments.Add(v)))})";
+        values.Count <= LongList
+            ? $"{column} IN ({string.Join(", ", values.Select(v => arguments.Add(v)))})"
+            : $"{column} IN (SELECT value FROM json_each({arguments.Add(JsonSerializer.Serialize(values))}))";
+
+    private const int LongList = 500;
 
     public override string Contains(string column, string text, SqlArguments arguments) =>
         $"{ContainsFunction}({column}, {arguments.Add(text)})";

@@ -60,6 +60,20 @@ public abstract partial class EventLogContract
         Assert.Equal(1, await Log.GetStreamVersionAsync(other, StreamId.Lead("same")));
     }
 
+    [Fact]
+    public async Task AGroupPastTheStatementParameterLimitCommitsAndFindsItsRepeatedEventIds()
+    {
+        // 33 requests of 1 000: more event ids than SQLite takes parameters in one statement.
+        NewEvent[] Batch(int b) => Enumerable.Range(0, 1000).Select(i => TestEvents.New(leadId: $"bulk-{b}", eventId: $"bulk-{b}-{i}")).ToArray();
+        await Log.AppendAsync(Tenant, Batch(0));
+
+        var outcomes = await Log.AppendManyAsync(Enumerable.Range(0, 33).Select(b => Request(Tenant, expected: null, Batch(b))).ToList());
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded));
+        Assert.All(outcomes[0].Events, e => Assert.True(e.IsDuplicate));
+        Assert.Equal(32_000, outcomes.Skip(1).SelectMany(o => o.Events).Count(e => !e.IsDuplicate));
+    }
+
     private AppendRequest Request(string tenant, long? expected, params NewEvent[] events)
     {
         var pending = EventValidator.Normalize(events, Fixture.Clock.GetUtcNow());
