@@ -65,8 +65,7 @@ public abstract partial class StreamEventsGrain
                     return;
                 }
 
-                group = [.. _appends];
-                _appends.Clear();
+                group = TakeGroup();
             }
 
             await _stateGate.WaitAsync();
@@ -83,6 +82,24 @@ public abstract partial class StreamEventsGrain
                 _stateGate.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// Under the queue's lock: the queued appends, oldest first, up to a transaction's worth of events
+    /// (at least one append). Thirty callers' thousand-event batches are thirty transactions, not one
+    /// that outgrows the store's statement limits and holds its write lock for seconds.
+    /// </summary>
+    private List<QueuedStreamAppend> TakeGroup()
+    {
+        var group = new List<QueuedStreamAppend>();
+        var events = 0;
+        while (_appends.TryPeek(out var next) && (group.Count == 0 || events + next.Events.Count <= services.Writer.MaxBatchEvents))
+        {
+            group.Add(_appends.Dequeue());
+            events += next.Events.Count;
+        }
+
+        return group;
     }
 
     private async Task CommitAsync(List<QueuedStreamAppend> group)

@@ -55,6 +55,9 @@ public sealed partial class EventWriter : IAsyncDisposable
     public async Task<AppendOutcome> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default) =>
         (await AppendAllAsync([request], cancellationToken))[0];
 
+    /// <summary>Most events the writer puts in one transaction; callers that group appends keep to it.</summary>
+    public int MaxBatchEvents => _options.MaxBatchEvents;
+
     /// <summary>
     /// Queues requests that go to the store in the same transaction, in this order (a stream grain's
     /// queued appends); each still succeeds or fails on its own. Outcomes come back in request order.

@@ -118,6 +118,21 @@ public abstract partial class StreamGrainContract(string provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task ManyFullBatchesQueuedOnOneStreamAllCommitInTransactionsOfBoundedSize()
+    {
+        // 33 000 events: past SQLite's 32 766 parameters a statement, had they gone as one transaction.
+        var hot = Grain(StreamId.System("bulk"));
+        var batches = Enumerable.Range(0, 33).Select(b => Enumerable.Range(0, 1000).Select(i => TestEvents.New(category: "bulk", message: $"{b}:{i}")).ToList());
+
+        var appended = (await Task.WhenAll(batches.Select(batch => hot.AppendBatchAsync(batch)))).SelectMany(a => a).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 33_000).Select(v => (long)v), appended.Select(a => a.Event.Version).Order());
+        var largest = appended.GroupBy(a => a.Event.Position.TransactionId).Max(transaction => transaction.Count());
+        Assert.True(largest <= 1000, $"One transaction took {largest} events.");
+        Assert.Equal(33_000, (await hot.GetSummaryAsync()).Total);
+    }
+
+    [Fact]
     public async Task TailerPublishesEveryCommittedEventOnceInLogOrder()
     {
         var appended = (await Task.WhenAll(Enumerable.Range(0, 120).Select(i => Task.Run(() =>
