@@ -66,6 +66,13 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
         }, cancellationToken);
     }
 
+    public Task<long> GetHighestAssignedIdAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = Command(connection, Dialect.HighestAssignedIdSql, new SqlArguments());
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
         await ReadAsync(async connection =>

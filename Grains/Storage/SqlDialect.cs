@@ -32,6 +32,9 @@ internal abstract class SqlDialect
     /// <summary>A JSON text parameter as the context column takes it.</summary>
     public abstract string Json(string placeholder);
 
+    /// <summary>One value: the highest id the events table ever assigned (its sequence, not its newest row).</summary>
+    public abstract string HighestAssignedIdSql { get; }
+
     protected abstract string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments)
         where T : notnull;
 

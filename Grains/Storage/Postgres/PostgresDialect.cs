@@ -27,6 +27,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Json(string placeholder) => $"CAST({placeholder} AS jsonb)";
 
+    // Null until the sequence hands out its first value.
+    public override string HighestAssignedIdSql => "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')), 0)";
+
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
         $"{column} = ANY({arguments.Add(values.ToArray())})";
 

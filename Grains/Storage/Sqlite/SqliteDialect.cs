@@ -25,6 +25,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Json(string placeholder) => placeholder;
 
+    public override string HighestAssignedIdSql => "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)";
+
     // SQLite takes at most 32 766 parameters a statement: a long list goes as one JSON array instead.
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
         values.Count <= LongList

@@ -245,4 +245,18 @@ public abstract partial class EventLogContract
     {
         await Log.PingAsync();
     }
+
+    [Fact]
+    public async Task HighestAssignedIdIsTheNewestIdEvenAfterTheNewestEventIsDeleted()
+    {
+        var stored = await Log.AppendAsync(Tenant, [TestEvents.New(leadId: "highest"), TestEvents.New(leadId: "highest")]);
+        var newest = stored[^1].Event.Id;
+
+        var afterAppend = await Log.GetHighestAssignedIdAsync();
+        Assert.True(await Log.DeleteAsync(Tenant, newest));
+        var afterDelete = await Log.GetHighestAssignedIdAsync();
+
+        Assert.Equal(newest, afterAppend);
+        Assert.Equal(newest, afterDelete);
+    }
 }
