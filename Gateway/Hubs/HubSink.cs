@@ -24,6 +24,6 @@ internal sealed class HubSink(IHubContext<EventsHub, IEventsClient> hub, string 
         };
     }
 
-    public Task ResyncAsync(LogPosition after, CancellationToken cancellationToken) =>
-        hub.Clients.Client(connectionId).resync(new ResyncNotice(after.ToString(), "the connection fell behind; changes since may be missing"));
+    public Task ResyncAsync(LogPosition after, string reason, CancellationToken cancellationToken) =>
+        hub.Clients.Client(connectionId).resync(new ResyncNotice(after.ToString(), reason));
 }

@@ -28,7 +28,7 @@ public interface IEventsClient
     /// <summary>The tenant's counts (see GET /api/events/stats).</summary>
     Task stats(Responses.StatsResponse stats);
 
-    /// <summary>The connection fell behind; see <see cref="ResyncNotice"/>.</summary>
+    /// <summary>Refetch what you show: the connection fell behind or its cursor is unknown; see <see cref="ResyncNotice"/>.</summary>
     Task resync(ResyncNotice notice);
 }
 #pragma warning restore IDE1006

@@ -7,8 +7,8 @@ public interface ILiveSink
 {
     Task SendAsync(LiveMessage message, CancellationToken cancellationToken);
 
-    /// <summary>The subscriber fell behind and messages were dropped; committed events resume from <paramref name="after"/>, changes in between are lost.</summary>
-    Task ResyncAsync(LogPosition after, CancellationToken cancellationToken);
+    /// <summary>The subscriber must refetch what it shows; committed events resume after <paramref name="after"/>. <paramref name="reason"/> is one of <see cref="ResyncReasons"/>.</summary>
+    Task ResyncAsync(LogPosition after, string reason, CancellationToken cancellationToken);
 
     /// <summary>Where the feed may write live messages itself once the subscriber has caught up; null to always go through the pump.</summary>
     ILiveDirectTarget? Direct => null;

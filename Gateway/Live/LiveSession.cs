@@ -25,7 +25,17 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
     public async Task RunAsync(LiveSubscriber subscriber, LogPosition? after, ILiveSink sink, CancellationToken cancellationToken)
     {
         using var joined = subscriber;
-        var last = after is { } cursor ? await CatchUpAsync(subscriber, cursor, sink, cancellationToken) : subscriber.Start;
+        var last = subscriber.Start;
+        if (after is { } cursor && cursor.Id > await log.GetHighestAssignedIdAsync(cancellationToken))
+        {
+            // Catching up from it would wait, silently, until this store's ids grow past it.
+            await sink.ResyncAsync(last, ResyncReasons.UnknownCursor, cancellationToken);
+        }
+        else if (after is { } known)
+        {
+            last = await CatchUpAsync(subscriber, known, sink, cancellationToken);
+        }
+
         var reader = subscriber.Reader;
         while (true)
         {
@@ -37,7 +47,7 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
                 {
                 }
 
-                await sink.ResyncAsync(last, cancellationToken);
+                await sink.ResyncAsync(last, ResyncReasons.FellBehind, cancellationToken);
                 last = await CatchUpAsync(subscriber, last, sink, cancellationToken);
                 continue;
             }

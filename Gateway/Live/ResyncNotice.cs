@@ -1,4 +1,4 @@
-namespace OrleansEvents.Gateway.Hubs;
+namespace OrleansEvents.Gateway.Live;
 
-/// <summary>Sent when a connection fell behind and messages were dropped: committed events resume after the cursor; refetch anything else.</summary>
+/// <summary>Sent when a subscriber must refetch what it shows (it fell behind, or its cursor is unknown here): committed events resume after the cursor. <c>reason</c> says which.</summary>
 public sealed record ResyncNotice(string AfterCursor, string Reason);

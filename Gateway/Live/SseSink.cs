@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OrleansEvents.Events;
+using OrleansEvents.Gateway.Json;
 
 namespace OrleansEvents.Gateway.Live;
 
@@ -21,9 +23,9 @@ public sealed class SseSink(HttpResponse response) : ILiveSink
         return WriteAsync(Encoding.UTF8.GetBytes(head), message.Payload.Utf8, cancellationToken);
     }
 
-    public Task ResyncAsync(LogPosition after, CancellationToken cancellationToken) =>
+    public Task ResyncAsync(LogPosition after, string reason, CancellationToken cancellationToken) =>
         WriteAsync(Encoding.UTF8.GetBytes($"event: {LiveMessageNames.Resync}\ndata: "),
-            Encoding.UTF8.GetBytes($"{{\"after_cursor\":\"{after}\",\"reason\":\"the connection fell behind; changes since may be missing\"}}"),
+            JsonSerializer.SerializeToUtf8Bytes(new ResyncNotice(after.ToString(), reason), GatewayJson.Default),
             cancellationToken);
 
     /// <summary>A comment line: keeps proxies from closing an idle stream and tells the client it is alive.</summary>

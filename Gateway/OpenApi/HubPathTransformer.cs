@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using OrleansEvents.Gateway.Hubs;
+using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.Responses;
 
 namespace OrleansEvents.Gateway.OpenApi;
@@ -33,8 +34,9 @@ internal sealed class HubPathTransformer : IOpenApiDocumentTransformer
         - eventResolved, eventUpdated, eventDeleted: an event was resolved or reopened, edited, deleted.
         - replayed: { replay_id, event } for each event a replay re-publishes.
         - stats: the tenant's counts (StatsResponse), as GET /api/events/stats.
-        - resync: ResyncNotice { after_cursor, reason }: the connection fell behind and messages were
-          dropped; committed events resume after after_cursor, refetch anything else.
+        - resync: ResyncNotice { after_cursor, reason }: the connection fell behind and changes were
+          dropped, or the cursor given is past the end of this store's log; committed events resume
+          after after_cursor, refetch anything else.
 
         A read key is enough. The tenant is the key's: no filter reaches another tenant's events.
         """;

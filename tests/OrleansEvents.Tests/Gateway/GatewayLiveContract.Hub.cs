@@ -36,6 +36,22 @@ public abstract partial class GatewayLiveContract
     }
 
     [Fact]
+    public async Task HubWithACursorPastTheLogsEndSaysSoAndGoesOnLive()
+    {
+        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-unknown" }, "999999999-999999999");
+
+        var (noticeTarget, notice) = await hub.NextAsync(Wait);
+        var ids = await PostEachAsync("hub-unknown", 1);
+        var (liveTarget, live) = await hub.NextAsync(Wait);
+
+        Assert.Equal("resync", noticeTarget);
+        Assert.Equal(OrleansEvents.Gateway.Live.ResyncReasons.UnknownCursor, notice.GetProperty("reason").GetString());
+        Assert.Equal("event", liveTarget);
+        Assert.Equal(ids, [live.GetProperty("id").GetInt64()]);
+    }
+
+    [Fact]
     public async Task HubSendsEventResolvedWhenAnEventIsResolved()
     {
         await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);

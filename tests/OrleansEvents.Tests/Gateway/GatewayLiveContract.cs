@@ -74,6 +74,22 @@ public abstract partial class GatewayLiveContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task SseWithACursorPastTheLogsEndSaysSoAndGoesOnLive()
+    {
+        await using var sse = await SseClient.OpenAsync(Fixture.Host.BaseAddress, Tenant.ReadKey, "/api/logs/stream?lead_id=sse-unknown", "999999999-999999999");
+
+        var notice = await sse.NextEventAsync(Wait);
+        var ids = await PostEachAsync("sse-unknown", 1);
+        var live = await sse.NextEventAsync(Wait);
+
+        Assert.Equal("resync", notice.Name);
+        var resync = JsonDocument.Parse(notice.Data).RootElement;
+        Assert.Equal(ResyncReasons.UnknownCursor, resync.GetProperty("reason").GetString());
+        Assert.Matches("^[0-9]+-[0-9]+$", resync.GetProperty("after_cursor").GetString());
+        Assert.Equal(ids, [Id(live)]);
+    }
+
+    [Fact]
     public async Task SseAcceptsTheKeyAsAccessTokenParameter()
     {
         using var client = new HttpClient { BaseAddress = Fixture.Host.BaseAddress };

@@ -49,7 +49,7 @@ public sealed class DirectRecordingSink(int acceptBeforeRefusing) : ILiveSink, I
         return Task.CompletedTask;
     }
 
-    public Task ResyncAsync(LogPosition after, CancellationToken cancellationToken)
+    public Task ResyncAsync(LogPosition after, string reason, CancellationToken cancellationToken)
     {
         Resyncs++;
         return Task.CompletedTask;

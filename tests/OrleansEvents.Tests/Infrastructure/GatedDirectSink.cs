@@ -43,7 +43,7 @@ public sealed class GatedDirectSink : ILiveSink, ILiveDirectTarget
         return Task.CompletedTask;
     }
 
-    public Task ResyncAsync(LogPosition after, CancellationToken cancellationToken)
+    public Task ResyncAsync(LogPosition after, string reason, CancellationToken cancellationToken)
     {
         Resyncs++;
         return Task.CompletedTask;

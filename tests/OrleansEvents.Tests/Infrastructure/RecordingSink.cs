@@ -26,7 +26,7 @@ public sealed class RecordingSink(bool blockFirstSend) : ILiveSink
         _eventIds.Add(message.Event.Id);
     }
 
-    public Task ResyncAsync(LogPosition after, CancellationToken cancellationToken)
+    public Task ResyncAsync(LogPosition after, string reason, CancellationToken cancellationToken)
     {
         Resyncs++;
         return Task.CompletedTask;
