@@ -5,12 +5,20 @@ namespace OrleansEvents.Gateway.Health;
 /// <summary>A health report: the overall status (healthy, degraded or unhealthy) and each check's, by name.</summary>
 public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, HealthCheckResponse> Checks)
 {
-    public static HealthResponse Of(HealthReport report) => new(
+    // Health answers without a key: where the store lives and how far the log has come are for admins.
+    private static readonly HashSet<string> PublicData = ["provider", "last_progress_at"];
+
+    /// <param name="report">The checks' results.</param>
+    /// <param name="allData">Whether to show every check's data (to an admin key) or only what anyone may see.</param>
+    public static HealthResponse Of(HealthReport report, bool allData) => new(
         StatusOf(report.Status),
         report.Entries.ToDictionary(
             entry => entry.Key,
             entry => new HealthCheckResponse(
-                StatusOf(entry.Value.Status), entry.Value.Description, entry.Value.Data, Math.Round(entry.Value.Duration.TotalMilliseconds, 1))));
+                StatusOf(entry.Value.Status),
+                entry.Value.Description,
+                allData ? entry.Value.Data : entry.Value.Data.Where(d => PublicData.Contains(d.Key)).ToDictionary(),
+                Math.Round(entry.Value.Duration.TotalMilliseconds, 1))));
 
     private static string StatusOf(HealthStatus status) => status.ToString().ToLowerInvariant();
 }

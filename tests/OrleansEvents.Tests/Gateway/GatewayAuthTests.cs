@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Tests.Infrastructure;
 
@@ -105,6 +106,28 @@ public sealed class GatewayAuthTests(SqliteGatewayFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await fixture.Client().GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Client().GetAsync("/openapi/v1.json")).StatusCode);
     }
+
+    [Fact]
+    public async Task ReadinessShowsWhereTheStoreLivesAndTheLogPositionOnlyToAnAdminKey()
+    {
+        static async Task<JsonElement> ChecksAsync(HttpClient client) =>
+            (await ProblemAssert.JsonAsync(await client.GetAsync("/health/ready"))).GetProperty("checks");
+
+        var anonymous = await ChecksAsync(fixture.Client());
+        var reader = await ChecksAsync(fixture.Client(_tenant.ReadKey));
+        var admin = await ChecksAsync(fixture.Client(_tenant.AdminKey));
+
+        foreach (var checks in new[] { anonymous, reader })
+        {
+            Assert.Equal(["provider"], Names(checks.GetProperty("storage").GetProperty("data")));
+            Assert.Equal(["last_progress_at"], Names(checks.GetProperty("log_tailer").GetProperty("data")));
+        }
+
+        Assert.Equal(["location", "provider"], Names(admin.GetProperty("storage").GetProperty("data")).Order(StringComparer.Ordinal));
+        Assert.Equal(["last_progress_at", "position"], Names(admin.GetProperty("log_tailer").GetProperty("data")).Order(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string> Names(JsonElement data) => data.EnumerateObject().Select(p => p.Name);
 
     [Fact]
     public async Task UnknownPathIsProblemDetails()
