@@ -20,7 +20,6 @@ public sealed partial class LiveFeed(IStreamProvider streams, IEventLog log, ILo
     private ImmutableArray<LiveSubscriber> _subscribers = [];
     private LogPosition _last = LogPosition.Start;
     private StreamSubscription? _subscription;
-    private long _droppedSeen;
 
     public int SubscriberCount => _subscribers.Length;
 
@@ -35,7 +34,10 @@ public sealed partial class LiveFeed(IStreamProvider streams, IEventLog log, ILo
             LogNoLogEnd(logger, exception.Message);
         }
 
-        _subscription = await streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key).SubscribeAsync(OnNotificationAsync);
+        // Held, not dropped: a notification lost here would be lost to every caught-up subscriber, and
+        // handing one out never waits on a connection, so the tailer only ever waits for the CPU.
+        _subscription = await streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key)
+            .SubscribeAsync(OnNotificationAsync, WhenBufferFull.HoldPublisher);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -85,40 +87,13 @@ public sealed partial class LiveFeed(IStreamProvider streams, IEventLog log, ILo
             subscribers = _subscribers;
         }
 
-        var lost = LostNotifications();
         foreach (var subscriber in subscribers)
         {
-            if (lost)
-            {
-                subscriber.MarkLost();
-            }
-
             subscriber.Offer(message);
         }
 
         return Task.CompletedTask;
     }
-
-    /// <summary>
-    /// Whether the stream dropped notifications since the last look: it drops its oldest items when
-    /// this feed falls behind (a burst of commits while a thousand connections are being written).
-    /// Nobody can tell what each subscriber missed, so every one of them catches up from the log.
-    /// </summary>
-    private bool LostNotifications()
-    {
-        var dropped = _subscription?.DroppedCount ?? 0;
-        if (dropped == _droppedSeen)
-        {
-            return false;
-        }
-
-        _droppedSeen = dropped;
-        LogLost(logger, dropped);
-        return true;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed fell behind the log tailer ({Dropped} notifications dropped so far); its subscribers catch up from the log")]
-    private static partial void LogLost(ILogger logger, long dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed could not read the log end and starts from the beginning: {Reason}")]
     private static partial void LogNoLogEnd(ILogger logger, string reason);

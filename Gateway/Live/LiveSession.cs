@@ -70,12 +70,6 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
                 continue;
             }
 
-            if (message is null)
-            {
-                // Only a wake-up: the feed lost messages, which the overflow check above handles.
-                continue;
-            }
-
             if (message.Position is { } position)
             {
                 if (position <= last)

@@ -16,8 +16,7 @@ public sealed class LiveSubscriber : IDisposable
     private readonly string _tenantId;
     private readonly EventFilter _filter;
     private readonly EventFilter _changeFilter;
-    // A null item only wakes the pump (see MarkLost).
-    private readonly Channel<LiveMessage?> _buffer;
+    private readonly Channel<LiveMessage> _buffer;
     private readonly Lock _mode = new();
     private int _overflowed;
     private ILiveDirectTarget? _direct;
@@ -31,14 +30,13 @@ public sealed class LiveSubscriber : IDisposable
 
         // A change (resolved, edited) must reach a subscriber of resolved=false too, or it would never learn of it.
         _changeFilter = filter with { Resolved = null };
-        _buffer = Channel.CreateBounded<LiveMessage?>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        _buffer = Channel.CreateBounded<LiveMessage>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
     }
 
     /// <summary>The log position this subscriber's live messages start after.</summary>
     public LogPosition Start { get; internal set; }
 
-    /// <summary>Buffered live messages; a null is only a wake-up, to look at <see cref="TakeOverflow"/>.</summary>
-    public ChannelReader<LiveMessage?> Reader => _buffer.Reader;
+    public ChannelReader<LiveMessage> Reader => _buffer.Reader;
 
     public bool Matches(StoredEvent stored) => stored.TenantId == _tenantId && EventMatcher.Matches(_filter, stored);
 
@@ -91,19 +89,6 @@ public sealed class LiveSubscriber : IDisposable
         }
     }
 
-    /// <summary>
-    /// The feed itself lost messages: treated as an overflow, so the pump tells the client to resync
-    /// and catches up from the log. The pump is woken now, not at the next matching message, which
-    /// may be a long time coming.
-    /// </summary>
-    internal void MarkLost()
-    {
-        lock (_mode)
-        {
-            BackToThePump(null);
-        }
-    }
-
     internal void Offer(LiveMessage message)
     {
         if (message.Event.TenantId != _tenantId
@@ -140,7 +125,7 @@ public sealed class LiveSubscriber : IDisposable
     }
 
     /// <summary>Under <see cref="_mode"/>: stops direct writes, marks the overflow and wakes the pump with <paramref name="wake"/>.</summary>
-    private void BackToThePump(LiveMessage? wake)
+    private void BackToThePump(LiveMessage wake)
     {
         _direct = null;
         Interlocked.Exchange(ref _overflowed, 1);

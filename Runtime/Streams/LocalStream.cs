@@ -7,30 +7,38 @@ namespace OrleansEvents.Runtime.Streams;
 /// <summary>An in-memory stream of this silo: fans each published item out to the subscribers' buffers.</summary>
 internal sealed class LocalStream<T>(StreamAddress id, int capacity, RuntimeMetrics metrics, ILogger logger) : IAsyncStream<T>, ILocalStream
 {
-    private readonly Lock _publishing = new();
+    // One publisher at a time, so every subscriber sees concurrent publishes in the same order, even
+    // while one of them waits for room in a subscriber that holds publishers.
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+    private readonly Lock _membership = new();
     private ImmutableArray<StreamSubscriber<T>> _subscribers = [];
 
     public StreamAddress Address => id;
 
-    public ValueTask PublishAsync(T item)
+    public async ValueTask PublishAsync(T item)
     {
-        // One publisher at a time, so every subscriber sees concurrent publishes in the same order.
-        lock (_publishing)
+        await _publishing.WaitAsync().ConfigureAwait(false);
+        try
         {
             foreach (var subscriber in _subscribers)
             {
-                subscriber.Offer(item);
+                if (!subscriber.TryOffer(item))
+                {
+                    await subscriber.OfferWhenRoomAsync(item).ConfigureAwait(false);
+                }
             }
         }
-
-        return ValueTask.CompletedTask;
+        finally
+        {
+            _publishing.Release();
+        }
     }
 
-    public ValueTask<StreamSubscription> SubscribeAsync(Func<T, CancellationToken, Task> handler)
+    public ValueTask<StreamSubscription> SubscribeAsync(Func<T, CancellationToken, Task> handler, WhenBufferFull whenFull = WhenBufferFull.DropOldest)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        var subscriber = new StreamSubscriber<T>(id, handler, capacity, metrics, logger);
-        lock (_publishing)
+        var subscriber = new StreamSubscriber<T>(id, handler, capacity, whenFull, metrics, logger);
+        lock (_membership)
         {
             _subscribers = _subscribers.Add(subscriber);
         }
@@ -42,7 +50,7 @@ internal sealed class LocalStream<T>(StreamAddress id, int capacity, RuntimeMetr
     public Task StopAllAsync()
     {
         ImmutableArray<StreamSubscriber<T>> subscribers;
-        lock (_publishing)
+        lock (_membership)
         {
             subscribers = _subscribers;
             _subscribers = [];
@@ -53,7 +61,7 @@ internal sealed class LocalStream<T>(StreamAddress id, int capacity, RuntimeMetr
 
     private void Remove(StreamSubscriber<T> subscriber)
     {
-        lock (_publishing)
+        lock (_membership)
         {
             _subscribers = _subscribers.Remove(subscriber);
         }

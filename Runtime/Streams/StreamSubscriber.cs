@@ -5,8 +5,8 @@ using OrleansEvents.Runtime.Diagnostics;
 namespace OrleansEvents.Runtime.Streams;
 
 /// <summary>
-/// One subscriber: a bounded buffer that drops its oldest item when full, drained by its own delivery loop.
-/// The loop exists only while subscribed; the publisher only ever writes to the buffer, which never waits.
+/// One subscriber: a bounded buffer drained by its own delivery loop, which exists only while subscribed.
+/// When the buffer is full it drops its oldest item, or makes the publisher wait for room (<see cref="WhenBufferFull"/>).
 /// </summary>
 internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
 {
@@ -22,22 +22,40 @@ internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
     private readonly Task _delivery;
     private long _dropped;
 
-    public StreamSubscriber(StreamAddress stream, Func<T, CancellationToken, Task> handler, int capacity, RuntimeMetrics metrics, ILogger logger)
+    public StreamSubscriber(
+        StreamAddress stream, Func<T, CancellationToken, Task> handler, int capacity, WhenBufferFull whenFull, RuntimeMetrics metrics, ILogger logger)
     {
         _stream = stream;
         _handler = handler;
         _metrics = metrics;
         _logger = logger;
         _buffer = Channel.CreateBounded<T>(
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            new BoundedChannelOptions(capacity)
+            {
+                FullMode = whenFull == WhenBufferFull.HoldPublisher ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
+                SingleReader = true,
+            },
             OnDropped);
         _delivery = Task.Run(DeliverAsync);
     }
 
     public long DroppedCount => Interlocked.Read(ref _dropped);
 
-    /// <summary>Buffers <paramref name="item"/>; with DropOldest this always succeeds at once unless stopped.</summary>
-    public void Offer(T item) => _buffer.Writer.TryWrite(item);
+    /// <summary>Buffers <paramref name="item"/> if it can at once: always when dropping the oldest, unless stopped.</summary>
+    public bool TryOffer(T item) => _buffer.Writer.TryWrite(item);
+
+    /// <summary>Buffers <paramref name="item"/> once there is room; an item for a subscriber that stops meanwhile is discarded.</summary>
+    public async ValueTask OfferWhenRoomAsync(T item)
+    {
+        try
+        {
+            await _buffer.Writer.WriteAsync(item, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ChannelClosedException or OperationCanceledException)
+        {
+            // Unsubscribed while the publisher waited.
+        }
+    }
 
     public async Task StopAsync()
     {

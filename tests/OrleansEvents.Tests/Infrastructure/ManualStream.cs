@@ -17,7 +17,7 @@ public sealed class ManualStream<T>(StreamAddress address) : IAsyncStream<T>
         }
     }
 
-    public ValueTask<StreamSubscription> SubscribeAsync(Func<T, CancellationToken, Task> handler)
+    public ValueTask<StreamSubscription> SubscribeAsync(Func<T, CancellationToken, Task> handler, WhenBufferFull whenFull = WhenBufferFull.DropOldest)
     {
         _handlers.Add(handler);
         return ValueTask.FromResult<StreamSubscription>(null!);

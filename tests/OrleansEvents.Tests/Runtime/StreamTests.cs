@@ -75,6 +75,66 @@ public sealed class StreamTests
     }
 
     [Fact]
+    public async Task ASubscriberThatHoldsPublishersLosesNothingAndKeepsPublishOrder()
+    {
+        await using var runtime = await TestRuntime.StartAsync(
+            services: services => services.Configure<StreamOptions>(options => options.SubscriberBufferCapacity = 10));
+        var stream = Streams(runtime).GetStream<int>("numbers", "held");
+        var started = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var received = new ConcurrentQueue<int>();
+        var subscription = await stream.SubscribeAsync(async (item, _) =>
+        {
+            received.Enqueue(item);
+            started.TrySetResult();
+            await release.Task;
+        }, WhenBufferFull.HoldPublisher);
+
+        await stream.PublishAsync(0);
+        await started.Task;
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.True(stream.PublishAsync(i).IsCompletedSuccessfully); // room in the buffer
+        }
+
+        var held = stream.PublishAsync(11).AsTask();
+        var behindIt = stream.PublishAsync(12).AsTask();
+        var heldWhileFull = !held.IsCompleted && !behindIt.IsCompleted;
+        release.SetResult();
+        await Task.WhenAll(held, behindIt).WaitAsync(TimeSpan.FromSeconds(10));
+        await WaitUntilAsync(() => received.Count == 13);
+
+        Assert.True(heldWhileFull);
+        Assert.Equal(Enumerable.Range(0, 13), received);
+        Assert.Equal(0, subscription.DroppedCount);
+        await subscription.UnsubscribeAsync();
+    }
+
+    [Fact]
+    public async Task APublisherHeldForASubscriberThatUnsubscribesIsLetGo()
+    {
+        await using var runtime = await TestRuntime.StartAsync(
+            services: services => services.Configure<StreamOptions>(options => options.SubscriberBufferCapacity = 1));
+        var stream = Streams(runtime).GetStream<int>("numbers", "let-go");
+        var started = new TaskCompletionSource();
+        var subscription = await stream.SubscribeAsync(async (_, cancellationToken) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }, WhenBufferFull.HoldPublisher);
+        await stream.PublishAsync(0);
+        await started.Task;
+        await stream.PublishAsync(1);
+
+        var held = stream.PublishAsync(2).AsTask();
+        var heldWhileFull = !held.IsCompleted;
+        await subscription.UnsubscribeAsync();
+        await held.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(heldWhileFull);
+    }
+
+    [Fact]
     public async Task UnsubscribedHandlerReceivesNoMoreItems()
     {
         await using var runtime = await TestRuntime.StartAsync();
@@ -109,6 +169,16 @@ public sealed class StreamTests
     }
 
     private static IStreamProvider Streams(TestRuntime runtime) => runtime.Services.GetRequiredService<IStreamProvider>();
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
+            await Task.Delay(10);
+        }
+    }
 
     /// <summary>Collects items and completes once it has the expected number.</summary>
     private sealed class Collector(int expected)
