@@ -21,7 +21,7 @@ public sealed partial class HubSubscriptions(
 {
     private readonly ConcurrentDictionary<string, Running> _running = new(StringComparer.Ordinal);
 
-    /// <summary>Starts the connection's subscription; returns the cursor its events come after (the given one, or the live end).</summary>
+    /// <summary>Starts the connection's subscription; returns the cursor its events come after (the given one, or the live end when none was given or it is not of this store).</summary>
     public async Task<LogPosition> StartAsync(string connectionId, string tenantId, EventFilter filter, LogPosition? after)
     {
         await StopAsync(connectionId);
@@ -34,7 +34,7 @@ public sealed partial class HubSubscriptions(
         var pump = Task.Run(() => RunAsync(connectionId, subscriber, after, sink, stop.Token));
         var stats = Task.Run(() => SendStatsAsync(connectionId, tenantId, stop.Token));
         _running[connectionId] = new Running(stop, Task.WhenAll(pump, stats));
-        return after ?? subscriber.Start;
+        return after is { } cursor && await session.IsFromThisLogAsync(cursor, CancellationToken.None) ? cursor : subscriber.Start;
     }
 
     public async Task StopAsync(string connectionId)

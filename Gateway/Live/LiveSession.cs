@@ -26,7 +26,7 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
     {
         using var joined = subscriber;
         var last = subscriber.Start;
-        if (after is { } cursor && cursor.Id > await log.GetHighestAssignedIdAsync(cancellationToken))
+        if (after is { } cursor && !await IsFromThisLogAsync(cursor, cancellationToken))
         {
             // Catching up from it would wait, silently, until this store's ids grow past it.
             await sink.ResyncAsync(last, ResyncReasons.UnknownCursor, cancellationToken);
@@ -83,6 +83,10 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
             await sink.SendAsync(message, cancellationToken);
         }
     }
+
+    /// <summary>Whether <paramref name="cursor"/> can be a position of this store's log (not one of another, recreated or restored store).</summary>
+    public async Task<bool> IsFromThisLogAsync(LogPosition cursor, CancellationToken cancellationToken) =>
+        (await log.GetLogBoundsAsync(cancellationToken)).Admits(cursor);
 
     private async Task<LogPosition> CatchUpAsync(LiveSubscriber subscriber, LogPosition from, ILiveSink sink, CancellationToken cancellationToken)
     {

@@ -7,8 +7,8 @@ using OrleansEvents.Gateway.Json;
 namespace OrleansEvents.Gateway.Live;
 
 /// <summary>
-/// Writes live messages as Server-Sent Events: committed events carry <c>id: {cursor}</c>, so a
-/// browser's EventSource resumes with <c>Last-Event-ID</c> after a reconnect; changes carry none.
+/// Writes live messages as Server-Sent Events: committed events and resync notices carry
+/// <c>id: {cursor}</c>, so a browser's EventSource resumes with <c>Last-Event-ID</c> after a reconnect; changes carry none.
 /// Writes are serialized with the heartbeat.
 /// </summary>
 public sealed class SseSink(HttpResponse response) : ILiveSink
@@ -23,8 +23,9 @@ public sealed class SseSink(HttpResponse response) : ILiveSink
         return WriteAsync(Encoding.UTF8.GetBytes(head), message.Payload.Utf8, cancellationToken);
     }
 
+    // With the cursor as its id: a reconnecting EventSource resumes from there, not from a cursor this store does not know.
     public Task ResyncAsync(LogPosition after, string reason, CancellationToken cancellationToken) =>
-        WriteAsync(Encoding.UTF8.GetBytes($"event: {LiveMessageNames.Resync}\ndata: "),
+        WriteAsync(Encoding.UTF8.GetBytes($"id: {after}\nevent: {LiveMessageNames.Resync}\ndata: "),
             JsonSerializer.SerializeToUtf8Bytes(new ResyncNotice(after.ToString(), reason), GatewayJson.Default),
             cancellationToken);
 

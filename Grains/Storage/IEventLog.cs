@@ -50,11 +50,8 @@ public interface IEventLog
     /// <summary>The position after the last settled event: a reader starting here sees only what commits from now on.</summary>
     Task<LogPosition> GetLogEndAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The highest event id this store ever handed out, deleted events included; 0 for a new store.
-    /// No cursor of this store lies beyond it, so one that does comes from another or a recreated store.
-    /// </summary>
-    Task<long> GetHighestAssignedIdAsync(CancellationToken cancellationToken = default);
+    /// <summary>The transaction ids and event ids this store has handed out so far; no cursor of this store lies beyond them.</summary>
+    Task<LogBounds> GetLogBoundsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>One page of the events matching a filter.</summary>
     Task<EventPage> QueryAsync(string tenantId, EventFilter filter, CancellationToken cancellationToken = default);

@@ -66,11 +66,13 @@ internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : 
         }, cancellationToken);
     }
 
-    public Task<long> GetHighestAssignedIdAsync(CancellationToken cancellationToken = default) =>
+    public Task<LogBounds> GetLogBoundsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(async connection =>
         {
-            await using var command = Command(connection, Dialect.HighestAssignedIdSql, new SqlArguments());
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await using var command = Command(connection, Dialect.LogBoundsSql, new SqlArguments());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new LogBounds(Rows.ReadTransactionIdOf(reader, 0), reader.GetInt64(1));
         }, cancellationToken);
 
     public async Task PingAsync(CancellationToken cancellationToken = default)

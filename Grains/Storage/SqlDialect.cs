@@ -32,8 +32,8 @@ internal abstract class SqlDialect
     /// <summary>A JSON text parameter as the context column takes it.</summary>
     public abstract string Json(string placeholder);
 
-    /// <summary>One value: the highest id the events table ever assigned (its sequence, not its newest row).</summary>
-    public abstract string HighestAssignedIdSql { get; }
+    /// <summary>One row, as <see cref="LogBounds"/>: the next transaction id, and the highest id the events table ever assigned (its sequence, not its newest row).</summary>
+    public abstract string LogBoundsSql { get; }
 
     protected abstract string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments)
         where T : notnull;

@@ -27,8 +27,12 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Json(string placeholder) => $"CAST({placeholder} AS jsonb)";
 
-    // Null until the sequence hands out its first value.
-    public override string HighestAssignedIdSql => "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')), 0)";
+    // The snapshot's xmax is the first transaction id not yet handed out. The sequence's last value is
+    // null until its first use (and, on newer servers, to a role without rights on it): the newest row
+    // stands in then, which only errs towards calling a cursor of a deleted newest event unknown.
+    public override string LogBoundsSql =>
+        "SELECT pg_snapshot_xmax(pg_current_snapshot()), greatest(" +
+        "coalesce(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')), 0), coalesce((SELECT max(id) FROM events), 0))";
 
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
         $"{column} = ANY({arguments.Add(values.ToArray())})";

@@ -25,7 +25,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Json(string placeholder) => placeholder;
 
-    public override string HighestAssignedIdSql => "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)";
+    // A batch's transaction id is the first id it takes, so the next one is at most the next id.
+    public override string LogBoundsSql =>
+        "SELECT s + 1, s FROM (SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0) AS s)";
 
     // SQLite takes at most 32 766 parameters a statement: a long list goes as one JSON array instead.
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>

@@ -39,7 +39,7 @@ public abstract partial class GatewayLiveContract
     public async Task HubWithACursorPastTheLogsEndSaysSoAndGoesOnLive()
     {
         await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
-        await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-unknown" }, "999999999-999999999");
+        var answer = await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-unknown" }, "1-999999999");
 
         var (noticeTarget, notice) = await hub.NextAsync(Wait);
         var ids = await PostEachAsync("hub-unknown", 1);
@@ -47,6 +47,7 @@ public abstract partial class GatewayLiveContract
 
         Assert.Equal("resync", noticeTarget);
         Assert.Equal(OrleansEvents.Gateway.Live.ResyncReasons.UnknownCursor, notice.GetProperty("reason").GetString());
+        Assert.Equal(notice.GetProperty("after_cursor").GetString(), answer.GetProperty("after_cursor").GetString());
         Assert.Equal("event", liveTarget);
         Assert.Equal(ids, [live.GetProperty("id").GetInt64()]);
     }

@@ -76,7 +76,8 @@ public abstract partial class GatewayLiveContract(GatewayFixture fixture)
     [Fact]
     public async Task SseWithACursorPastTheLogsEndSaysSoAndGoesOnLive()
     {
-        await using var sse = await SseClient.OpenAsync(Fixture.Host.BaseAddress, Tenant.ReadKey, "/api/logs/stream?lead_id=sse-unknown", "999999999-999999999");
+        // A small id, but a transaction this store has not reached: from a restored or another store.
+        await using var sse = await SseClient.OpenAsync(Fixture.Host.BaseAddress, Tenant.ReadKey, "/api/logs/stream?lead_id=sse-unknown", "999999999-1");
 
         var notice = await sse.NextEventAsync(Wait);
         var ids = await PostEachAsync("sse-unknown", 1);
@@ -86,6 +87,7 @@ public abstract partial class GatewayLiveContract(GatewayFixture fixture)
         var resync = JsonDocument.Parse(notice.Data).RootElement;
         Assert.Equal(ResyncReasons.UnknownCursor, resync.GetProperty("reason").GetString());
         Assert.Matches("^[0-9]+-[0-9]+$", resync.GetProperty("after_cursor").GetString());
+        Assert.Equal(resync.GetProperty("after_cursor").GetString(), notice.Id); // what a reconnecting EventSource resumes from
         Assert.Equal(ids, [Id(live)]);
     }
 

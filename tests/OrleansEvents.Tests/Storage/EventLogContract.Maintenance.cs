@@ -247,16 +247,17 @@ public abstract partial class EventLogContract
     }
 
     [Fact]
-    public async Task HighestAssignedIdIsTheNewestIdEvenAfterTheNewestEventIsDeleted()
+    public async Task LogBoundsAdmitEveryPositionGivenOutEvenAfterTheNewestEventIsDeleted()
     {
-        var stored = await Log.AppendAsync(Tenant, [TestEvents.New(leadId: "highest"), TestEvents.New(leadId: "highest")]);
-        var newest = stored[^1].Event.Id;
+        var stored = await Log.AppendAsync(Tenant, [TestEvents.New(leadId: "bounds"), TestEvents.New(leadId: "bounds")]);
+        var newest = stored[^1].Event.Position;
 
-        var afterAppend = await Log.GetHighestAssignedIdAsync();
-        Assert.True(await Log.DeleteAsync(Tenant, newest));
-        var afterDelete = await Log.GetHighestAssignedIdAsync();
+        Assert.True(await Log.DeleteAsync(Tenant, newest.Id));
+        var bounds = await Log.GetLogBoundsAsync();
 
-        Assert.Equal(newest, afterAppend);
-        Assert.Equal(newest, afterDelete);
+        Assert.True(bounds.Admits(newest));
+        Assert.True(bounds.Admits(LogPosition.Start));
+        Assert.False(bounds.Admits(newest with { Id = newest.Id + 1 }));
+        Assert.False(bounds.Admits(new LogPosition(bounds.NextTransactionId, 1)));
     }
 }
