@@ -24,6 +24,7 @@ public sealed partial class LogTailer(
     private readonly IAsyncStream<LogNotification> _stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
     private long _lastProgressTicks = clock.GetUtcNow().UtcTicks;
     private LogPosition _position = LogPosition.Start;
+    private LogPosition? _startedAt;
     private bool _failing;
     private long? _behindSince;
     private LogPosition _gaveUpOn = LogPosition.Start;
@@ -46,7 +47,17 @@ public sealed partial class LogTailer(
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _position = await StartPositionAsync(cancellationToken);
+        try
+        {
+            _startedAt = await log.GetLogEndAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The store went away since the migration: start anyway, unready, and keep asking in the
+            // background. Nothing commits meanwhile, for the writer needs the store too.
+            NoteFailure(exception);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -59,6 +70,7 @@ public sealed partial class LogTailer(
     {
         try
         {
+            _position = _startedAt ?? await StartPositionAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var caughtUp = await ReadOnceAsync(stoppingToken);
