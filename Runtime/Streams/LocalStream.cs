@@ -22,10 +22,7 @@ internal sealed class LocalStream<T>(StreamAddress id, int capacity, RuntimeMetr
         {
             foreach (var subscriber in _subscribers)
             {
-                if (!subscriber.TryOffer(item))
-                {
-                    await subscriber.OfferWhenRoomAsync(item).ConfigureAwait(false);
-                }
+                await subscriber.OfferAsync(item).ConfigureAwait(false);
             }
         }
         finally

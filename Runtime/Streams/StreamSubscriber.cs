@@ -41,11 +41,13 @@ internal sealed partial class StreamSubscriber<T> : IStreamSubscriber
 
     public long DroppedCount => Interlocked.Read(ref _dropped);
 
-    /// <summary>Buffers <paramref name="item"/> if it can at once: always when dropping the oldest, unless stopped.</summary>
-    public bool TryOffer(T item) => _buffer.Writer.TryWrite(item);
+    /// <summary>
+    /// Buffers <paramref name="item"/>: at once when dropping the oldest, once there is room when holding
+    /// publishers. An item for a subscriber that has stopped (or stops meanwhile) is discarded.
+    /// </summary>
+    public ValueTask OfferAsync(T item) => _buffer.Writer.TryWrite(item) ? ValueTask.CompletedTask : OfferWhenRoomAsync(item);
 
-    /// <summary>Buffers <paramref name="item"/> once there is room; an item for a subscriber that stops meanwhile is discarded.</summary>
-    public async ValueTask OfferWhenRoomAsync(T item)
+    private async ValueTask OfferWhenRoomAsync(T item)
     {
         try
         {
