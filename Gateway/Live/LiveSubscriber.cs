@@ -113,7 +113,9 @@ public sealed class LiveSubscriber : IDisposable
                 }
 
                 // Too much unsent on the connection: back to the pump, which resyncs from the log.
-                BackToThePump(message);
+                _direct = null;
+                Interlocked.Exchange(ref _overflowed, 1);
+                _buffer.Writer.TryWrite(message);
                 return;
             }
 
@@ -122,13 +124,5 @@ public sealed class LiveSubscriber : IDisposable
                 Interlocked.Exchange(ref _overflowed, 1);
             }
         }
-    }
-
-    /// <summary>Under <see cref="_mode"/>: stops direct writes, marks the overflow and wakes the pump with <paramref name="wake"/>.</summary>
-    private void BackToThePump(LiveMessage wake)
-    {
-        _direct = null;
-        Interlocked.Exchange(ref _overflowed, 1);
-        _buffer.Writer.TryWrite(wake);
     }
 }
