@@ -12,6 +12,7 @@ internal static class HealthResponseWriter
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        return JsonSerializer.SerializeAsync(context.Response.Body, HealthResponse.Of(report, allData: context.User.RoleOf() == ApiKeyRoles.Admin), GatewayJson.Default, context.RequestAborted);
+        var response = HealthResponse.Of(report, allData: context.User.RoleOf() == ApiKeyRoles.Admin);
+        return JsonSerializer.SerializeAsync(context.Response.Body, response, GatewayJson.Default, context.RequestAborted);
     }
 }
