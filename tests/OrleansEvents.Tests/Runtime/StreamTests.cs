@@ -48,50 +48,34 @@ public sealed class StreamTests
     [Fact]
     public async Task FullSubscriberBufferDropsTheOldestItemsAndCountsThem()
     {
-        await using var runtime = await TestRuntime.StartAsync(
-            services: services => services.Configure<StreamOptions>(options => options.SubscriberBufferCapacity = 10));
+        await using var runtime = await StartWithBufferAsync(10);
         var stream = Streams(runtime).GetStream<int>("numbers", "overflow");
-        var started = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var received = new ConcurrentQueue<int>();
-        var subscription = await stream.SubscribeAsync(async (item, _) =>
-        {
-            received.Enqueue(item);
-            started.TrySetResult();
-            await release.Task;
-        });
+        var held = new HeldAtFirstItem();
+        var subscription = await stream.SubscribeAsync(held.HandleAsync);
 
         await stream.PublishAsync(0);
-        await started.Task;
+        await held.Started;
         for (var i = 1; i < 25; i++)
         {
             await stream.PublishAsync(i);
         }
 
         Assert.Equal(14, subscription.DroppedCount);
-        release.SetResult();
+        held.Release();
         await subscription.UnsubscribeAsync();
-        Assert.Equal([0], received.Take(1));
+        Assert.Equal([0], held.Received.Take(1));
     }
 
     [Fact]
     public async Task ASubscriberThatHoldsPublishersLosesNothingAndKeepsPublishOrder()
     {
-        await using var runtime = await TestRuntime.StartAsync(
-            services: services => services.Configure<StreamOptions>(options => options.SubscriberBufferCapacity = 10));
+        await using var runtime = await StartWithBufferAsync(10);
         var stream = Streams(runtime).GetStream<int>("numbers", "held");
-        var started = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var received = new ConcurrentQueue<int>();
-        var subscription = await stream.SubscribeAsync(async (item, _) =>
-        {
-            received.Enqueue(item);
-            started.TrySetResult();
-            await release.Task;
-        }, WhenBufferFull.HoldPublisher);
+        var first = new HeldAtFirstItem();
+        var subscription = await stream.SubscribeAsync(first.HandleAsync, WhenBufferFull.HoldPublisher);
 
         await stream.PublishAsync(0);
-        await started.Task;
+        await first.Started;
         for (var i = 1; i <= 10; i++)
         {
             Assert.True(stream.PublishAsync(i).IsCompletedSuccessfully); // room in the buffer
@@ -100,12 +84,12 @@ public sealed class StreamTests
         var held = stream.PublishAsync(11).AsTask();
         var behindIt = stream.PublishAsync(12).AsTask();
         var heldWhileFull = !held.IsCompleted && !behindIt.IsCompleted;
-        release.SetResult();
+        first.Release();
         await Task.WhenAll(held, behindIt).WaitAsync(TimeSpan.FromSeconds(10));
-        await WaitUntilAsync(() => received.Count == 13);
+        await WaitUntilAsync(() => first.Received.Count == 13);
 
         Assert.True(heldWhileFull);
-        Assert.Equal(Enumerable.Range(0, 13), received);
+        Assert.Equal(Enumerable.Range(0, 13), first.Received);
         Assert.Equal(0, subscription.DroppedCount);
         await subscription.UnsubscribeAsync();
     }
@@ -113,8 +97,7 @@ public sealed class StreamTests
     [Fact]
     public async Task APublisherHeldForASubscriberThatUnsubscribesIsLetGo()
     {
-        await using var runtime = await TestRuntime.StartAsync(
-            services: services => services.Configure<StreamOptions>(options => options.SubscriberBufferCapacity = 1));
+        await using var runtime = await StartWithBufferAsync(1);
         var stream = Streams(runtime).GetStream<int>("numbers", "let-go");
         var started = new TaskCompletionSource();
         var subscription = await stream.SubscribeAsync(async (_, cancellationToken) =>
@@ -170,6 +153,9 @@ public sealed class StreamTests
 
     private static IStreamProvider Streams(TestRuntime runtime) => runtime.Services.GetRequiredService<IStreamProvider>();
 
+    private static Task<TestRuntime> StartWithBufferAsync(int capacity) =>
+        TestRuntime.StartAsync(services: services => services.Configure<StreamOptions>(options => options.SubscriberBufferCapacity = capacity));
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -181,6 +167,26 @@ public sealed class StreamTests
     }
 
     /// <summary>Collects items and completes once it has the expected number.</summary>
+    /// <summary>Records items, and keeps its handler on the first one until released, so the items after it fill the buffer.</summary>
+    private sealed class HeldAtFirstItem
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new();
+
+        public Task Started => _started.Task;
+
+        public ConcurrentQueue<int> Received { get; } = new();
+
+        public async Task HandleAsync(int item, CancellationToken cancellationToken)
+        {
+            Received.Enqueue(item);
+            _started.TrySetResult();
+            await _release.Task;
+        }
+
+        public void Release() => _release.SetResult();
+    }
+
     private sealed class Collector(int expected)
     {
         private readonly List<int> _items = [];
