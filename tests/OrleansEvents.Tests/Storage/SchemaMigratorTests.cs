@@ -69,7 +69,9 @@ public sealed class SchemaMigratorTests : IDisposable
         var sqlite = MigrationScripts.For("sqlite");
 
         Assert.NotEmpty(postgres);
-        Assert.Equal(postgres.Select(s => (s.Version, s.Name)), sqlite.Select(s => (s.Version, s.Name)));
+        // The product's own schema is the same on both stores; Orleans' tables are not (ADO.NET's scripts on
+        // PostgreSQL, the SQLite providers' own tables on SQLite), so those are left out of the comparison.
+        Assert.Equal(ProductScripts(postgres), ProductScripts(sqlite));
         Assert.All(postgres.Concat(sqlite), s => Assert.StartsWith("-- ", s.Sql, StringComparison.Ordinal));
     }
 
@@ -81,6 +83,9 @@ public sealed class SchemaMigratorTests : IDisposable
             Directory.Delete(_sqliteDirectory, recursive: true);
         }
     }
+
+    private static IEnumerable<(int Version, string Name)> ProductScripts(IEnumerable<MigrationScript> scripts) =>
+        scripts.Where(s => !s.Name.StartsWith("orleans_", StringComparison.Ordinal)).Select(s => (s.Version, s.Name));
 
     private async Task<Dictionary<string, string?>> FreshDatabaseAsync(string provider) => provider == "postgres"
         ? StorageHost.Postgres(await (await PostgresServer.Shared).CreateDatabaseAsync("migrations"))
