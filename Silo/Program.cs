@@ -21,6 +21,10 @@ return await StartupFailure.ReportAsync(async () =>
     // Settings are checked before anything touches storage, and a broken one stops the silo with one
     // line (StartupFailure) rather than the host's stack trace after the schema was already migrated.
     app.Services.GetService<IStartupValidator>()?.Validate();
+    if (!command.MigrateOnly)
+    {
+        OrleansPorts.EnsureFree(app.Services.GetRequiredService<IOptions<OrleansOptions>>().Value);
+    }
 
     await app.Services.MigrateEventStorageAsync();
     if (!command.MigrateOnly)

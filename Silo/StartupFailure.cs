@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
 using OrleansEvents.Hosting;
@@ -27,9 +28,12 @@ internal static class StartupFailure
 
     private static string? Describe(Exception exception) => exception switch
     {
-        StorageConfigurationException or StorageUnavailableException or AppliedScriptChangedException => exception.Message,
+        StorageConfigurationException or StorageUnavailableException or AppliedScriptChangedException or PortInUseException => exception.Message,
         OptionsValidationException options => $"invalid configuration: {string.Join("; ", options.Failures)}",
         IOException io when io.Message.Contains("address", StringComparison.OrdinalIgnoreCase) => io.Message,
+        AddressInUseException => "Orleans cannot listen: a port it needs is in use. Give Orleans:SiloPort and Orleans:GatewayPort " +
+                                 "free ports (defaults 11111 and 30000), e.g. --Orleans:SiloPort=11112 --Orleans:GatewayPort=30001.",
+        { InnerException: { } inner } when exception is Orleans.Runtime.OrleansException or AggregateException => Describe(inner),
         _ => null,
     };
 }

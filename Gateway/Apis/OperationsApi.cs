@@ -13,7 +13,6 @@ using OrleansEvents.Gateway.Responses;
 using OrleansEvents.Grains;
 using OrleansEvents.Hosting;
 using OrleansEvents.Replay;
-using OrleansEvents.Runtime.Grains;
 
 namespace OrleansEvents.Gateway.Apis;
 

@@ -15,12 +15,11 @@ using OrleansEvents.Gateway.Apis;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.Health;
 using OrleansEvents.Gateway.Hubs;
-using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.Json;
+using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
-using OrleansEvents.Runtime.Hosting;
 
 namespace OrleansEvents.Gateway.Hosting;
 
@@ -45,9 +44,8 @@ public static class GatewayHostingExtensions
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
         services.AddSingleton<EventAudit>();
-        services.AddGrainRuntime();
         services.AddSingleton<LiveFeed>();
-        services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());
+        services.AddHostedService<LogStreamListener>();
         services.AddSingleton<LiveSession>();
         services.AddSingleton<HubSubscriptions>();
         services.AddSignalR(hub => hub.AddFilter<HubFailureLogging>()).AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));

@@ -7,7 +7,6 @@ using OrleansEvents.Gateway.Hosting;
 using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.Responses;
 using OrleansEvents.Grains;
-using OrleansEvents.Runtime.Grains;
 using OrleansEvents.Queries;
 
 namespace OrleansEvents.Gateway.Hubs;

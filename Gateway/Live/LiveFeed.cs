@@ -1,52 +1,22 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.Queries;
-using OrleansEvents.Runtime.Streams;
-using OrleansEvents.Storage;
 
 namespace OrleansEvents.Gateway.Live;
 
 /// <summary>
-/// The gateway's one subscription to the log notifications of the silo: each notification becomes
-/// one <see cref="LiveMessage"/> (serialized at most once) offered to every live subscriber, which
-/// filters it for its tenant and criteria.
+/// The gateway's fan-out of log notifications: each notification becomes one <see cref="LiveMessage"/>
+/// (serialized at most once) offered to every live subscriber, which filters it for its tenant and
+/// criteria. <see cref="LogStreamListener"/> feeds it from the Orleans stream.
 /// </summary>
-public sealed partial class LiveFeed(IStreamProvider streams, IEventLog log, ILogger<LiveFeed> logger) : IHostedService
+public sealed class LiveFeed
 {
     private readonly Lock _gate = new();
     private ImmutableArray<LiveSubscriber> _subscribers = [];
     private LogPosition _last = LogPosition.Start;
-    private StreamSubscription? _subscription;
 
     public int SubscriberCount => _subscribers.Length;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            _last = await log.GetLogEndAsync(cancellationToken);
-        }
-        catch (StorageUnavailableException exception)
-        {
-            LogNoLogEnd(logger, exception.Message);
-        }
-
-        // Held, not dropped: a notification lost here would be lost to every caught-up subscriber, and
-        // handing one out never waits on a connection, so the tailer only ever waits for the CPU.
-        _subscription = await streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key)
-            .SubscribeAsync(OnNotificationAsync, WhenBufferFull.HoldPublisher);
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_subscription is not null)
-        {
-            await _subscription.UnsubscribeAsync();
-        }
-    }
 
     /// <summary>
     /// Registers a subscriber. Its <see cref="LiveSubscriber.Start"/> is the position of the last
@@ -64,15 +34,17 @@ public sealed partial class LiveFeed(IStreamProvider streams, IEventLog log, ILo
         return subscriber;
     }
 
-    internal void Remove(LiveSubscriber subscriber)
+    /// <summary>Everything up to <paramref name="position"/> is history: subscribers from now on read it from the log.</summary>
+    public void AdvanceTo(LogPosition position)
     {
         lock (_gate)
         {
-            _subscribers = _subscribers.Remove(subscriber);
+            _last = position > _last ? position : _last;
         }
     }
 
-    private Task OnNotificationAsync(LogNotification notification, CancellationToken cancellationToken)
+    /// <summary>Hands a notification to every subscriber; never waits on a connection.</summary>
+    public void Deliver(LogNotification notification)
     {
         var message = LiveMessage.Of(notification);
         ImmutableArray<LiveSubscriber> subscribers;
@@ -91,10 +63,13 @@ public sealed partial class LiveFeed(IStreamProvider streams, IEventLog log, ILo
         {
             subscriber.Offer(message);
         }
-
-        return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed could not read the log end and starts from the beginning: {Reason}")]
-    private static partial void LogNoLogEnd(ILogger logger, string reason);
+    internal void Remove(LiveSubscriber subscriber)
+    {
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Remove(subscriber);
+        }
+    }
 }

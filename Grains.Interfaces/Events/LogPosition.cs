@@ -5,10 +5,13 @@ namespace OrleansEvents.Events;
 /// <summary>
 /// A place in the committed log, ordered by (writing transaction, id). Ids alone are not enough:
 /// under concurrent writers a higher id can commit before a lower one, so a reader that only
-/// remembered ids could step over an event that commits later (DESIGN.md §6).
+/// remembered ids could step over an event that commits later (docs/architecture.md §6).
 /// Written as <c>{transactionId}-{id}</c>.
 /// </summary>
-public readonly record struct LogPosition(ulong TransactionId, long Id) : IComparable<LogPosition>
+[GenerateSerializer]
+[Alias("oe.LogPosition")]
+[Immutable]
+public readonly record struct LogPosition([Id(0)] ulong TransactionId, [Id(1)] long Id) : IComparable<LogPosition>
 {
     /// <summary>Before every event.</summary>
     public static readonly LogPosition Start = new(0, 0);

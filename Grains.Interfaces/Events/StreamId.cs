@@ -3,6 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace OrleansEvents.Events;
 
 /// <summary>A stream's identity, written <c>kind/key</c> (for example <c>lead/123</c> or <c>system/scheduler</c>).</summary>
+[GenerateSerializer]
+[Alias("oe.StreamId")]
+[Immutable]
 public readonly record struct StreamId
 {
     public const int MaxKeyLength = 255;
@@ -18,8 +21,10 @@ public readonly record struct StreamId
         Key = key;
     }
 
+    [Id(0)]
     public StreamKind Kind { get; }
 
+    [Id(1)]
     public string Key { get; }
 
     public static StreamId Session(string key) => new(StreamKind.Session, key);

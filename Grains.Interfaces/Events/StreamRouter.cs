@@ -1,7 +1,7 @@
 namespace OrleansEvents.Events;
 
 /// <summary>
-/// Picks the stream of an event that names none (DESIGN.md §3): the most specific entity wins —
+/// Picks the stream of an event that names none (docs/architecture.md §3): the most specific entity wins —
 /// session, then lead, then device, then workflow — else the system stream of its category.
 /// </summary>
 public static class StreamRouter

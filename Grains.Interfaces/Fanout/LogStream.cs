@@ -1,8 +1,10 @@
 namespace OrleansEvents.Fanout;
 
-/// <summary>The runtime stream that carries <see cref="LogNotification"/>s inside a silo.</summary>
+/// <summary>The Orleans stream (of provider <see cref="StreamProviders.Events"/>) that carries <see cref="LogNotification"/>s.</summary>
 public static class LogStream
 {
     public const string Namespace = "events";
     public const string Key = "log";
+
+    public static Orleans.Runtime.StreamId Id { get; } = Orleans.Runtime.StreamId.Create(Namespace, Key);
 }

@@ -1,5 +1,7 @@
 namespace OrleansEvents.Fanout;
 
+[GenerateSerializer]
+[Alias("oe.NotificationKind")]
 public enum NotificationKind
 {
     /// <summary>A new event, committed to the log.</summary>

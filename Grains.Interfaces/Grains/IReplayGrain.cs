@@ -4,7 +4,8 @@ namespace OrleansEvents.Grains;
 /// One per tenant (key = tenant id): re-publishes stored events to live subscribers, flagged as
 /// replayed, never storing them again.
 /// </summary>
-public interface IReplayGrain
+[Alias("oe.IReplayGrain")]
+public interface IReplayGrain : IGrainWithStringKey
 {
     /// <summary>Counts the matches and shows the first few; stores and publishes nothing.</summary>
     Task<ReplayReport> DryRunAsync(ReplayRequest request);

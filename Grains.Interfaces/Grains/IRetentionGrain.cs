@@ -4,7 +4,8 @@ namespace OrleansEvents.Grains;
 /// One per cluster (key <see cref="ClusterKey"/>): applies the retention policy on a daily reminder
 /// and on demand.
 /// </summary>
-public interface IRetentionGrain
+[Alias("oe.IRetentionGrain")]
+public interface IRetentionGrain : IGrainWithStringKey
 {
     public const string ClusterKey = "cluster";
 

@@ -1,5 +1,5 @@
+using Orleans.Concurrency;
 using OrleansEvents.Events;
-using OrleansEvents.Runtime.Grains;
 
 namespace OrleansEvents.Grains;
 
@@ -8,21 +8,23 @@ namespace OrleansEvents.Grains;
 /// <see cref="StreamGrainKey"/>. Appends, resolutions, edits and deletes of the stream run as turns
 /// of its grain, so none of them can race another on the same stream.
 /// </summary>
-public interface IStreamEventsGrain
+[Alias("oe.IStreamEventsGrain")]
+public interface IStreamEventsGrain : IGrainWithStringKey
 {
     /// <summary>Appends one event; a repeated event id returns the stored event flagged as a duplicate.</summary>
     /// <remarks>
     /// Interleaves: appends that queue up while one is committing go to the store together in the
-    /// next transaction (a hot stream batches what waits behind it). The grain still applies
-    /// appends one group at a time and never beside a resolution, edit or delete.
+    /// next transaction (a hot stream batches what waits behind it). That is safe because an append
+    /// only queues; the grain applies queued appends one group at a time under its state gate, which
+    /// resolutions, edits and deletes (ordinary turns) take too, so none of them races an append.
     /// </remarks>
     /// <exception cref="StreamVersionConflictException">The stream was not at <paramref name="expectedVersion"/>.</exception>
-    [Interleave]
+    [AlwaysInterleave]
     Task<AppendedEvent> AppendAsync(NewEvent newEvent, long? expectedVersion = null);
 
     /// <summary>Appends a batch in one transaction, all or nothing; every event must belong to this stream.</summary>
     /// <exception cref="StreamVersionConflictException">The stream was not at <paramref name="expectedVersion"/>.</exception>
-    [Interleave]
+    [AlwaysInterleave]
     Task<IReadOnlyList<AppendedEvent>> AppendBatchAsync(IReadOnlyList<NewEvent> events, long? expectedVersion = null);
 
     /// <summary>Events from a version on, in version order.</summary>

@@ -1,4 +1,5 @@
 namespace OrleansEvents.Grains;
 
 /// <summary>Events that name no entity, one stream per category (stream <c>system/{category}</c>).</summary>
+[Alias("oe.ISystemEventsGrain")]
 public interface ISystemEventsGrain : IStreamEventsGrain;

@@ -1,5 +1,7 @@
 namespace OrleansEvents.Grains;
 
+[GenerateSerializer]
+[Alias("oe.ReplayState")]
 public enum ReplayState
 {
     DryRun,

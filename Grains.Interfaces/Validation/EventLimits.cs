@@ -1,6 +1,6 @@
 namespace OrleansEvents.Validation;
 
-/// <summary>The size limits of DESIGN.md §3, in one place so the validator, storage and docs agree.</summary>
+/// <summary>The size limits of docs/architecture.md §3, in one place so the validator, storage and docs agree.</summary>
 public static class EventLimits
 {
     public const int MaxBatchSize = 1000;

@@ -4,7 +4,7 @@ using OrleansEvents.Events;
 namespace OrleansEvents.Validation;
 
 /// <summary>
-/// The one place that enforces the event rules of DESIGN.md §3. Every method reports all broken
+/// The one place that enforces the event rules of docs/architecture.md §3. Every method reports all broken
 /// rules at once, named by their wire (snake_case) field, so a caller can fix a request in one go.
 /// </summary>
 public static partial class EventValidator

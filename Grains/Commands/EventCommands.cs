@@ -1,6 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
-using OrleansEvents.Runtime.Grains;
+using OrleansEvents.Hosting;
 using OrleansEvents.Storage;
 using OrleansEvents.Validation;
 
@@ -10,7 +11,7 @@ namespace OrleansEvents.Commands;
 /// Every change to events enters here and goes to the grain of the stream it touches, so changes to
 /// one stream run one at a time. Reads need no grain: they go to <see cref="IEventLog"/>.
 /// </summary>
-public sealed class EventCommands(IGrainFactory grains, IEventLog log, TimeProvider clock)
+public sealed class EventCommands(IGrainFactory grains, IEventLog log, [FromKeyedServices(EventClock.Key)] TimeProvider clock)
 {
     /// <summary>
     /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's

@@ -1,6 +1,5 @@
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
-using OrleansEvents.Runtime.Grains;
 
 namespace OrleansEvents.Commands;
 

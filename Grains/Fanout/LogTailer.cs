@@ -1,27 +1,31 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Streams;
 using OrleansEvents.Events;
-using OrleansEvents.Runtime.Streams;
-using OrleansEvents.Runtime.Threading;
+using OrleansEvents.Hosting;
 using OrleansEvents.Storage;
+using OrleansEvents.Threading;
 
 namespace OrleansEvents.Fanout;
 
 /// <summary>
-/// The silo's one reader of the committed log: it follows the log in gap-free order (DESIGN.md §6)
-/// and publishes each committed event once, in order, on the runtime stream <see cref="LogStream"/>.
+/// The silo's one reader of the committed log: it follows the log in gap-free order (docs/architecture.md §6)
+/// and publishes each committed event once, in order, on the Orleans stream <see cref="LogStream"/>.
 /// It wakes right after local commits and polls for other silos'. Each successful read is a
 /// heartbeat; <see cref="LastProgressAt"/> tells health checks whether it is stuck.
 /// </summary>
 public sealed partial class LogTailer(
-    IEventLog log, LogSignal committed, IStreamProvider streams, IOptions<LogTailerOptions> options, TimeProvider clock, ILogger<LogTailer> logger)
+    IEventLog log, LogSignal committed, IClusterClient cluster, IOptions<LogTailerOptions> options, [FromKeyedServices(EventClock.Key)] TimeProvider clock,
+    ILogger<LogTailer> logger)
     : BackgroundService
 {
     private static readonly TimeSpan UnsettledRetry = TimeSpan.FromMilliseconds(2);
 
-    private readonly IAsyncStream<LogNotification> _stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
+    private readonly Lazy<IAsyncStream<LogNotification>> _stream =
+        new(() => cluster.GetStreamProvider(StreamProviders.Events).GetStream<LogNotification>(LogStream.Id));
     private long _lastProgressTicks = clock.GetUtcNow().UtcTicks;
     private LogPosition _position = LogPosition.Start;
     private LogPosition? _startedAt;
@@ -142,9 +146,11 @@ public sealed partial class LogTailer(
         try
         {
             var page = await log.ReadLogAsync(_position, options.Value.PageSize, stoppingToken);
-            foreach (var stored in page.Events)
+            if (page.Events.Count > 0)
             {
-                await _stream.PublishAsync(new LogNotification(NotificationKind.Committed, stored));
+                // One stream message per page: it is queued whole or not at all, so a failed publish is
+                // retried from the same position without handing anyone part of the page twice.
+                await _stream.Value.OnNextBatchAsync(page.Events.Select(stored => new LogNotification(NotificationKind.Committed, stored)).ToList());
             }
 
             _position = page.Next;

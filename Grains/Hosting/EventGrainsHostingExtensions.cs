@@ -1,71 +1,96 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using OrleansEvents.Commands;
 using OrleansEvents.Emit;
 using OrleansEvents.Fanout;
-using OrleansEvents.Grains;
 using OrleansEvents.Life;
 using OrleansEvents.Replay;
 using OrleansEvents.Retention;
-using OrleansEvents.Runtime.Hosting;
 using OrleansEvents.Stats;
-using OrleansEvents.Storage;
-using OrleansEvents.Storage.Migrations;
-using OrleansEvents.Storage.Postgres;
-using OrleansEvents.Storage.Sqlite;
 using OrleansEvents.Streams;
 using OrleansEvents.Writing;
 
 namespace OrleansEvents.Hosting;
 
 /// <summary>
-/// Wires the event side of a silo: storage (chosen by <see cref="StorageOptions"/>) and migrations,
-/// the actor runtime with the event grains, the group-commit writer, the log tailer, and the silo's
-/// own life events.
+/// Wires the event side of a silo: an Orleans silo (clustering by <see cref="StorageOptions"/>), the
+/// event grains with their reminders, grain state and the <c>events</c> stream, storage and
+/// migrations, the group-commit writer, the log tailer, and the silo's own life events.
 /// </summary>
-public static class EventGrainsHostingExtensions
+public static partial class EventGrainsHostingExtensions
 {
+    /// <summary>Hosts an Orleans silo with the event grains in this process.</summary>
     /// <exception cref="StorageConfigurationException">The storage settings cannot work.</exception>
     public static IHostApplicationBuilder AddEventGrains(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        builder.Services.TryAddSingleton(TimeProvider.System);
-
-        var runtime = builder.Services.AddGrainRuntime();
-        switch (options.Provider.Trim().ToLowerInvariant())
+        var storage = ReadStorageOptions(builder.Configuration);
+        var orleans = ReadOrleansOptions(builder.Configuration);
+        builder.UseOrleans(silo =>
         {
-            case StorageOptions.Sqlite:
-                AddSqlite(builder.Services, options);
-                runtime.UseSqliteReminders(services => services.GetRequiredService<SqliteDatabase>().ConnectionString);
-                break;
-            case StorageOptions.Postgres:
-                AddPostgres(builder.Services, builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName));
-                runtime.UsePostgresReminders();
-                break;
-            default:
-                throw new StorageConfigurationException(
-                    $"Storage:Provider '{options.Provider}' is unknown; use '{StorageOptions.Sqlite}' or '{StorageOptions.Postgres}'.");
-        }
-
-        AddGrains(runtime);
-        AddServices(builder.Services);
+            UseClustering(silo, storage, orleans);
+            silo.AddEventGrains(builder.Configuration);
+        });
         return builder;
     }
 
-    private static void AddGrains(GrainRuntimeBuilder runtime) => runtime
-        .AddGrain<ISessionEventsGrain, SessionEventsGrain>("events.session")
-        .AddGrain<ILeadEventsGrain, LeadEventsGrain>("events.lead")
-        .AddGrain<IDeviceEventsGrain, DeviceEventsGrain>("events.device")
-        .AddGrain<IWorkflowEventsGrain, WorkflowEventsGrain>("events.workflow")
-        .AddGrain<ISystemEventsGrain, SystemEventsGrain>("events.system")
-        .AddGrain<IStatsGrain, StatsGrain>("events.stats")
-        .AddGrain<IReplayGrain, ReplayGrain>("events.replay")
-        // Reminder rows name the grain type: a stable name survives renames of the interface.
-        .AddGrain<IRetentionGrain, RetentionGrain>("events.retention");
+    /// <summary>
+    /// Adds the event grains and everything they need to a silo whose clustering is configured
+    /// elsewhere (by <see cref="AddEventGrains(IHostApplicationBuilder)"/>, or by a test cluster).
+    /// </summary>
+    /// <exception cref="StorageConfigurationException">The storage settings cannot work.</exception>
+    public static ISiloBuilder AddEventGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = ReadStorageOptions(configuration);
+        silo.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton<TimeProvider>(EventClock.Key, (services, _) => services.GetRequiredService<TimeProvider>());
+        AddStorage(silo, storage, configuration);
+        AddOrleansServices(silo, configuration);
+        AddServices(silo.Services);
+        return silo;
+    }
+
+    /// <summary>Read and checked at once: clustering needs them before the host exists.</summary>
+    private static OrleansOptions ReadOrleansOptions(IConfiguration configuration)
+    {
+        var orleans = configuration.GetSection(OrleansOptions.SectionName).Get<OrleansOptions>() ?? new OrleansOptions();
+        var problems = new List<ValidationResult>();
+        return Validator.TryValidateObject(orleans, new ValidationContext(orleans), problems, validateAllProperties: true)
+            ? orleans
+            : throw new OptionsValidationException(OrleansOptions.SectionName, typeof(OrleansOptions), problems.Select(p => p.ErrorMessage ?? p.ToString()));
+    }
+
+    private static void AddOrleansServices(ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddMemoryStreams(StreamProviders.Events, streams =>
+        {
+            streams.ConfigurePartitioning(StreamPullingDefaults.QueueCount);
+            streams.ConfigurePullingAgent(agent => agent
+                .Configure(StreamPullingDefaults.Apply)
+                .Bind(configuration.GetSection("Orleans:Streams:PullingAgent")));
+        });
+
+        // Orleans' own defaults, stated here so the documented values are the ones in force.
+        silo.Services.AddOptions<SiloMessagingOptions>()
+            .Configure(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(30))
+            .Bind(configuration.GetSection("Orleans:Messaging"));
+        silo.Services.AddOptions<GrainCollectionOptions>()
+            .Configure(collection =>
+            {
+                collection.CollectionAge = TimeSpan.FromMinutes(15);
+                collection.DeactivationTimeout = TimeSpan.FromSeconds(10);
+            })
+            .Bind(configuration.GetSection("Orleans:GrainCollection"));
+
+        // Orleans refuses reminder periods under a minute by default; the retention reminder's own period may be shorter.
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<RetentionOptions>>((reminders, retention) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, retention.Value.ReminderPeriod.Ticks)));
+    }
 
     private static void AddServices(IServiceCollection services)
     {
@@ -76,6 +101,7 @@ public static class EventGrainsHostingExtensions
         AddValidatedOptions<RetentionOptions>(services, RetentionOptions.SectionName);
         AddValidatedOptions<ReplayOptions>(services, ReplayOptions.SectionName);
         AddValidatedOptions<SiloLifeOptions>(services, SiloLifeOptions.SectionName);
+        AddValidatedOptions<OrleansOptions>(services, OrleansOptions.SectionName);
 
         services.AddSingleton<LogSignal>();
         services.AddSingleton<StorageAvailability>();
@@ -92,53 +118,4 @@ public static class EventGrainsHostingExtensions
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, string sectionName)
         where TOptions : class =>
         services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
-
-    private static void AddSqlite(IServiceCollection services, StorageOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.SqlitePath))
-        {
-            throw new StorageConfigurationException("Storage:SqlitePath must name the SQLite file, e.g. data/events.db.");
-        }
-
-        services.AddSingleton(new SqliteDatabase(options.SqlitePath));
-        services.AddSingleton<IEventLog, SqliteEventLog>();
-        services.AddSingleton<ISchemaMigrator, SqliteSchemaMigrator>();
-        services.AddSingleton(new StorageDescription(StorageOptions.Sqlite, Path.GetFullPath(options.SqlitePath)));
-    }
-
-    private static void AddPostgres(IServiceCollection services, string? connectionString)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new StorageConfigurationException(
-                "Storage:Provider is 'postgres' but ConnectionStrings:Events is not set (e.g. --ConnectionStrings:Events \"Host=...;Database=...\").");
-        }
-
-        NpgsqlConnectionStringBuilder settings;
-        try
-        {
-            settings = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new StorageConfigurationException($"ConnectionStrings:Events is not a valid PostgreSQL connection string: {exception.Message}");
-        }
-
-        // Fail fast when the server is away (Npgsql waits 15 s by default) unless the operator chose otherwise.
-        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
-        {
-            settings.Timeout = 5;
-        }
-
-        // Auto-preparation turns the fixed statement texts into server-side prepared statements per connection.
-        if (settings.MaxAutoPrepare == 0)
-        {
-            settings.MaxAutoPrepare = 64;
-        }
-
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.ConnectionString).Build());
-        services.AddSingleton<IEventLog, PostgresEventLog>();
-        services.AddSingleton<ISchemaMigrator, PostgresSchemaMigrator>();
-        services.AddSingleton(new StorageDescription(StorageOptions.Postgres, $"{settings.Host}:{settings.Port}/{settings.Database}"));
-    }
 }

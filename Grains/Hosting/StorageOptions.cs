@@ -13,4 +13,9 @@ public sealed class StorageOptions
 
     /// <summary>The SQLite file, relative to the working directory. Default <c>data/events.db</c>.</summary>
     public string SqlitePath { get; set; } = "data/events.db";
+
+    /// <summary>The provider as configured, trimmed and in lower case.</summary>
+    public string NormalizedProvider => Provider.Trim().ToLowerInvariant();
+
+    public bool IsSqlite => NormalizedProvider == Sqlite;
 }

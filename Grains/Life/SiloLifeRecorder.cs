@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Commands;
 using OrleansEvents.Events;
-using OrleansEvents.Hosting;
 using OrleansEvents.Grains;
+using OrleansEvents.Hosting;
 using OrleansEvents.Storage;
 
 namespace OrleansEvents.Life;
@@ -17,8 +18,9 @@ namespace OrleansEvents.Life;
 /// and probes the store so appends fail fast while it is away. Also schedules the daily retention run.
 /// </summary>
 public sealed partial class SiloLifeRecorder(
-    EventCommands commands, IEventLog log, StorageAvailability availability, StorageDescription storage, Runtime.Grains.IGrainFactory grains,
-    IOptions<EventsOptions> events, IOptions<SiloLifeOptions> options, TimeProvider clock, ILogger<SiloLifeRecorder> logger)
+    EventCommands commands, IEventLog log, StorageAvailability availability, StorageDescription storage, IGrainFactory grains,
+    IOptions<EventsOptions> events, IOptions<SiloLifeOptions> options, [FromKeyedServices(EventClock.Key)] TimeProvider clock,
+    ILogger<SiloLifeRecorder> logger)
     : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)

@@ -1,31 +1,55 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Streams;
 using OrleansEvents.Commands;
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.Grains;
+using OrleansEvents.Hosting;
 using OrleansEvents.Queries;
-using OrleansEvents.Runtime.Grains;
-using OrleansEvents.Runtime.Streams;
 using OrleansEvents.Storage;
 using OrleansEvents.Validation;
+using StreamId = OrleansEvents.Events.StreamId;
 
 namespace OrleansEvents.Replay;
 
 /// <summary>
 /// Re-publishes a tenant's stored events on the live stream, flagged <see cref="NotificationKind.Replayed"/>
 /// with a replay id, in stored order, never storing them again. Small replays finish inside the call;
-/// larger ones run in the background. Every real replay is recorded in the tenant's <c>system/replay</c> stream.
+/// larger ones run in the background, their progress kept as grain state. Every real replay is recorded
+/// in the tenant's <c>system/replay</c> stream.
 /// </summary>
-public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, IOptions<ReplayOptions> options, ILogger<ReplayGrain> logger)
-    : Grain, IReplayGrain
+[GrainType("events.replay")]
+public sealed partial class ReplayGrain(
+    [PersistentState("replays", GrainStorages.Events)] IPersistentState<ReplayJournal> journal,
+    IEventLog log, IOptions<ReplayOptions> options, ILogger<ReplayGrain> logger) : Grain, IReplayGrain
 {
     private const int PageSize = 500;
-    private readonly IAsyncStream<LogNotification> _live = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
-    private readonly Dictionary<string, ReplayJob> _jobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReplayJob> _running = new(StringComparer.Ordinal);
 
-    private string TenantId => GrainKey;
+    // Background replays write progress while calls add replays: one state write at a time.
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private IAsyncStream<LogNotification>? _live;
+
+    private string TenantId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _live = this.GetStreamProvider(StreamProviders.Events).GetStream<LogNotification>(LogStream.Id);
+        var interrupted = journal.State.Replays.Values.Where(r => r.State == ReplayState.Running).ToList();
+        foreach (var report in interrupted)
+        {
+            LogReplayInterrupted(logger, report.ReplayId!, report.EventsReplayed, report.EventsPlanned);
+            journal.State.Record(report with { State = ReplayState.Failed, EventsFailed = report.EventsPlanned - report.EventsReplayed });
+        }
+
+        if (interrupted.Count > 0)
+        {
+            await journal.WriteStateAsync(cancellationToken);
+        }
+    }
 
     public async Task<ReplayReport> DryRunAsync(ReplayRequest request)
     {
@@ -40,13 +64,14 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
     {
         var filter = ToFilter(request);
         var found = (await log.QueryAsync(TenantId, filter with { Limit = 1, IncludeTotal = true })).Total ?? 0;
-        var planned = Planned(found, request);
-        var job = new ReplayJob($"rpl_{Guid.CreateVersion7():N}", found, planned);
-        _jobs[job.ReplayId] = job;
+        var job = new ReplayJob($"rpl_{Guid.CreateVersion7():N}", found, Planned(found, request));
+        _running[job.ReplayId] = job;
+        await SaveAsync(job);
         await RecordAsync("replay.started", job, request, requestedBy);
 
+        // Runs on this activation's scheduler beside later calls; it touches only the job and the journal.
         job.Completion = RunAndRecordAsync(job, filter, request, requestedBy);
-        if (planned <= options.Value.BackgroundAbove)
+        if (job.Planned <= options.Value.BackgroundAbove)
         {
             await job.Completion;
         }
@@ -54,12 +79,12 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
         return job.Report();
     }
 
-    public Task<ReplayReport?> GetProgressAsync(string replayId) =>
-        Task.FromResult(_jobs.TryGetValue(replayId, out var job) ? job.Report() : null);
+    public Task<ReplayReport?> GetProgressAsync(string replayId) => Task.FromResult(
+        _running.TryGetValue(replayId, out var job) ? job.Report() : journal.State.Replays.GetValueOrDefault(replayId));
 
     public Task<bool> CancelAsync(string replayId)
     {
-        if (!_jobs.TryGetValue(replayId, out var job) || job.State != ReplayState.Running)
+        if (!_running.TryGetValue(replayId, out var job) || job.State != ReplayState.Running)
         {
             return Task.FromResult(false);
         }
@@ -68,13 +93,12 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
         return Task.FromResult(true);
     }
 
-    public override async Task OnDeactivateAsync(Runtime.Grains.DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        foreach (var job in _jobs.Values)
+        foreach (var job in _running.Values.ToList())
         {
             await job.Cancellation.CancelAsync();
             await job.Completion.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            job.Dispose();
         }
     }
 
@@ -84,35 +108,45 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
 
     private async Task RunAndRecordAsync(ReplayJob job, EventFilter filter, ReplayRequest request, string requestedBy)
     {
-        await PublishAsync(job, filter);
-        await RecordAsync("replay.completed", job, request, requestedBy);
+        // A background replay has no call to keep its activation alive: idle collection waits for it.
+        DelayDeactivation(TimeSpan.FromDays(1));
+        try
+        {
+            await PublishAsync(job, filter);
+            await SaveAsync(job);
+            await RecordAsync("replay.completed", job, request, requestedBy);
+        }
+        finally
+        {
+            _running.Remove(job.ReplayId);
+            job.Dispose();
+            if (_running.Count == 0)
+            {
+                DelayDeactivation(TimeSpan.FromSeconds(-1));
+            }
+        }
     }
 
-    /// <summary>Pages through the matches in stored order and publishes each; may run off the grain's turn, so it touches only the job.</summary>
+    /// <summary>Pages through the matches in stored order and publishes each page as one stream message.</summary>
     private async Task PublishAsync(ReplayJob job, EventFilter filter)
     {
         try
         {
             long? afterId = null;
-            var published = 0L;
-            while (published < job.Planned)
+            while (job.Replayed < job.Planned)
             {
-                var limit = (int)Math.Min(PageSize, job.Planned - published);
+                var limit = (int)Math.Min(PageSize, job.Planned - job.Replayed);
                 var page = await log.QueryAsync(TenantId, filter with { AfterId = afterId, Limit = limit }, job.Cancellation.Token);
-                foreach (var stored in page.Events)
-                {
-                    job.Cancellation.Token.ThrowIfCancellationRequested();
-                    await _live.PublishAsync(new LogNotification(NotificationKind.Replayed, stored, job.ReplayId));
-                    job.Replayed();
-                }
-
-                published += page.Events.Count;
-                if (page.NextCursor is not { } next)
+                job.Cancellation.Token.ThrowIfCancellationRequested();
+                await _live!.OnNextBatchAsync(page.Events.Select(stored => new LogNotification(NotificationKind.Replayed, stored, job.ReplayId)).ToList());
+                job.Published(page.Events.Count);
+                if (page.NextCursor is not { } next || page.Events.Count == 0)
                 {
                     break;
                 }
 
                 afterId = next;
+                await SaveAsync(job);
             }
 
             job.Finish(ReplayState.Completed);
@@ -123,9 +157,22 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
         }
         catch (Exception exception)
         {
-            job.Failed();
             job.Finish(ReplayState.Failed);
             LogReplayFailed(logger, job.ReplayId, exception.Message);
+        }
+    }
+
+    private async Task SaveAsync(ReplayJob job)
+    {
+        await _writes.WaitAsync();
+        try
+        {
+            journal.State.Record(job.Report());
+            await journal.WriteStateAsync();
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
@@ -196,4 +243,7 @@ public sealed partial class ReplayGrain(IEventLog log, IStreamProvider streams, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replay {ReplayId} failed: {Reason}")]
     private static partial void LogReplayFailed(ILogger logger, string replayId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replay {ReplayId} was cut off after {Replayed} of {Planned} events (its silo stopped); reported failed")]
+    private static partial void LogReplayInterrupted(ILogger logger, string replayId, long replayed, long planned);
 }

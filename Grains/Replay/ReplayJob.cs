@@ -2,31 +2,32 @@ using OrleansEvents.Grains;
 
 namespace OrleansEvents.Replay;
 
-/// <summary>One real replay: its counters move on the thread that publishes, its state is read by the grain.</summary>
+/// <summary>One real replay while it runs in this activation: its counters, its cancellation, its end.</summary>
 internal sealed class ReplayJob(string replayId, long found, long planned) : IDisposable
 {
-    private long _replayed;
-    private long _failed;
-    private int _state = (int)ReplayState.Running;
-
     public string ReplayId { get; } = replayId;
 
     public long Planned { get; } = planned;
+
+    public long Replayed { get; private set; }
+
+    public ReplayState State { get; private set; } = ReplayState.Running;
 
     public CancellationTokenSource Cancellation { get; } = new();
 
     public Task Completion { get; set; } = Task.CompletedTask;
 
-    public ReplayState State => (ReplayState)Volatile.Read(ref _state);
+    public void Published(int count) => Replayed += count;
 
-    public void Replayed() => Interlocked.Increment(ref _replayed);
+    public void Finish(ReplayState state)
+    {
+        if (State == ReplayState.Running)
+        {
+            State = state;
+        }
+    }
 
-    public void Failed() => Interlocked.Increment(ref _failed);
-
-    public void Finish(ReplayState state) => Interlocked.CompareExchange(ref _state, (int)state, (int)ReplayState.Running);
-
-    public ReplayReport Report() =>
-        new(ReplayId, DryRun: false, found, Planned, Interlocked.Read(ref _replayed), Interlocked.Read(ref _failed), State, []);
+    public ReplayReport Report() => new(ReplayId, DryRun: false, found, Planned, Replayed, State == ReplayState.Failed ? Planned - Replayed : 0, State, []);
 
     public void Dispose() => Cancellation.Dispose();
 }

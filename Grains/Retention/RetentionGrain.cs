@@ -1,38 +1,62 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using OrleansEvents.Commands;
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
 using OrleansEvents.Hosting;
-using OrleansEvents.Runtime.Grains;
-using OrleansEvents.Runtime.Reminders;
 using OrleansEvents.Storage;
+using StreamId = OrleansEvents.Events.StreamId;
 
 namespace OrleansEvents.Retention;
 
 /// <summary>
-/// Expires old events once a day (a durable reminder at <see cref="RetentionOptions.CleanupTime"/> UTC)
-/// and on demand. Each run records <c>retention.cleanup_completed</c> in <c>system/silo</c>; a repeated
-/// tick of the same day deletes nothing more and records nothing twice (the event id is the occurrence).
+/// Expires old events once a day (an Orleans reminder due at <see cref="RetentionOptions.CleanupTime"/> UTC)
+/// and on demand. Each run records <c>retention.cleanup_completed</c> in <c>system/silo</c>. The last
+/// occurrence that ran is grain state, so a repeated tick, a second silo or a restart runs no day twice,
+/// and a day missed while the silo was down runs once when it is back.
 /// </summary>
+[GrainType("events.retention")]
 public sealed partial class RetentionGrain(
-    IEventLog log, RetentionEpoch epoch, IOptions<RetentionOptions> options, IOptions<EventsOptions> events, TimeProvider clock,
-    ILogger<RetentionGrain> logger) : Grain, IRetentionGrain, IRemindable
+    [PersistentState("retention", GrainStorages.Events)] IPersistentState<RetentionHistory> history,
+    IEventLog log, RetentionEpoch epoch, IOptions<RetentionOptions> options, IOptions<EventsOptions> events,
+    [FromKeyedServices(EventClock.Key)] TimeProvider clock, ILogger<RetentionGrain> logger) : Grain, IRetentionGrain, IRemindable
 {
     public const string ReminderName = "daily-cleanup";
 
-    public Task EnsureScheduledAsync() =>
-        RegisterOrUpdateReminderAsync(ReminderName, ReminderSchedule.DailyAt(options.Value.CleanupTimeOfDay));
+    private TimeOnly CleanupTime => options.Value.CleanupTimeOfDay;
+
+    public async Task EnsureScheduledAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (history.State.ScheduledSince is null)
+        {
+            history.State = history.State with { ScheduledSince = now };
+            await history.WriteStateAsync();
+        }
+
+        var period = options.Value.ReminderPeriod;
+        var untilNext = RetentionSchedule.NextAfter(CleanupTime, now) - now;
+        await this.RegisterOrUpdateReminder(ReminderName, untilNext < period ? untilNext : period, period);
+        await RunDueAsync();
+    }
 
     public Task<RetentionReport> RunAsync(bool dryRun, string? tenantId = null) => RunAsync(dryRun, occurrence: null, tenantId);
 
-    public async Task ReceiveReminderAsync(string reminderName, ReminderTick tick)
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == ReminderName ? RunDueAsync() : Task.CompletedTask;
+
+    /// <summary>Runs the latest occurrence of the daily time unless it ran already or came before the schedule did.</summary>
+    private async Task RunDueAsync()
     {
-        if (reminderName == ReminderName)
+        var occurrence = RetentionSchedule.LatestAtOrBefore(CleanupTime, clock.GetUtcNow());
+        var state = history.State;
+        if (occurrence > state.ScheduledSince && (state.LastOccurrence is not { } last || occurrence > last))
         {
-            await RunAsync(dryRun: false, tick.ScheduledAt, tenantId: null);
+            await RunAsync(dryRun: false, occurrence, tenantId: null);
         }
     }
 
@@ -61,12 +85,19 @@ public sealed partial class RetentionGrain(
 
             LogCompleted(logger, report.Deleted, report.Batches, report.Duration.TotalMilliseconds);
             await RecordAsync(report, occurrence, tenantId);
+            history.State = history.State.With(new RetentionRun(
+                clock.GetUtcNow(), occurrence, tenantId ?? "cluster", report.Deleted, report.Batches, report.Duration));
+            await history.WriteStateAsync();
         }
 
         return report;
     }
 
-    /// <summary>A cluster-wide run is recorded in the system tenant's <c>system/silo</c>; a tenant's own run in its <c>system/retention</c>.</summary>
+    /// <summary>
+    /// A cluster-wide run is recorded in the system tenant's <c>system/silo</c>; a tenant's own run in its
+    /// <c>system/retention</c>. A daily run's event id is its occurrence: should the state write after it
+    /// fail, running the day again records nothing twice.
+    /// </summary>
     private Task RecordAsync(RetentionReport report, DateTimeOffset? occurrence, string? tenantId)
     {
         var context = JsonSerializer.SerializeToElement(new Dictionary<string, object?>

@@ -22,6 +22,14 @@ public sealed class RetentionOptions
     [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     public string CleanupTime { get; set; } = "02:00";
 
+    /// <summary>
+    /// How often the Orleans reminder wakes the retention grain. Each wake runs the latest occurrence of
+    /// <see cref="CleanupTime"/> that has not run yet, so a shorter period only catches up sooner after
+    /// downtime; it never runs a day twice. Default one day, due at <see cref="CleanupTime"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Also delete unresolved problems that are old enough. Default false: open problems stay until resolved.</summary>
     public bool DeleteUnresolved { get; set; }
 

@@ -1,7 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Grains;
+using OrleansEvents.Hosting;
 using OrleansEvents.Queries;
-using OrleansEvents.Runtime.Grains;
 using OrleansEvents.Storage;
 
 namespace OrleansEvents.Stats;
@@ -10,7 +11,9 @@ namespace OrleansEvents.Stats;
 /// A tenant's statistics, computed at most once per <see cref="StatsOptions.CacheFor"/> however many
 /// dashboards ask: the aggregate queries run per refresh, never per request.
 /// </summary>
-public sealed class StatsGrain(IEventLog log, IOptions<StatsOptions> options, TimeProvider clock) : Grain, IStatsGrain
+[GrainType("events.stats")]
+public sealed class StatsGrain(IEventLog log, IOptions<StatsOptions> options, [FromKeyedServices(EventClock.Key)] TimeProvider clock)
+    : Grain, IStatsGrain
 {
     private EventStats? _cached;
 
@@ -18,7 +21,7 @@ public sealed class StatsGrain(IEventLog log, IOptions<StatsOptions> options, Ti
     {
         if (_cached is null || clock.GetUtcNow() - _cached.ComputedAt >= options.Value.CacheFor)
         {
-            _cached = await log.GetStatsAsync(GrainKey, options.Value.TopTypes);
+            _cached = await log.GetStatsAsync(this.GetPrimaryKeyString(), options.Value.TopTypes);
         }
 
         return _cached;

@@ -20,7 +20,7 @@ public interface IEventLog
     /// Validates and stores a batch in one transaction: all of it or, on any broken rule or conflict,
     /// none of it. An event id already stored is not stored again; its stored event comes back flagged.
     /// </summary>
-    /// <exception cref="Validation.EventValidationException">An event broke a rule of DESIGN.md §3.</exception>
+    /// <exception cref="Validation.EventValidationException">An event broke a rule of docs/architecture.md §3.</exception>
     /// <exception cref="StreamVersionConflictException">A stream was not at its expected version.</exception>
     /// <exception cref="StorageUnavailableException">The store could not be reached.</exception>
     Task<IReadOnlyList<AppendedEvent>> AppendAsync(

@@ -55,13 +55,14 @@ public abstract partial class StreamEventsGrain
         return doomed;
     }
 
-    private async Task ApplyResolutionChangesAsync(IReadOnlyList<StoredEvent> changed, NotificationKind kind)
+    private Task ApplyResolutionChangesAsync(IReadOnlyList<StoredEvent> changed, NotificationKind kind)
     {
         foreach (var stored in changed)
         {
             State.ResolutionChanged(stored);
-            await services.PublishAsync(new LogNotification(kind, stored));
         }
+
+        return services.PublishAsync(changed.Select(stored => new LogNotification(kind, stored)).ToList());
     }
 
     private async Task<StoredEvent?> OwnAsync(long id) =>

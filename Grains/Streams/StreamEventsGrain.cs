@@ -1,11 +1,10 @@
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
-using OrleansEvents.Runtime.Grains;
 
 namespace OrleansEvents.Streams;
 
 /// <summary>
-/// The behaviour all five stream grains share (DESIGN.md §4). State is only ever derived from the
+/// The behaviour all five stream grains share (docs/architecture.md §4). State is only ever derived from the
 /// store, so a reactivated grain answers exactly as before; the store's unique versions keep a
 /// second activation (split brain) from losing or duplicating anything.
 /// </summary>
@@ -27,7 +26,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var (tenantId, streamKey) = StreamGrainKey.Parse(GrainKey);
+        var (tenantId, streamKey) = StreamGrainKey.Parse(this.GetPrimaryKeyString());
         TenantId = tenantId;
         Stream = new StreamId(Kind, streamKey);
         await ReloadAsync(cancellationToken);
@@ -56,7 +55,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
         return State.Summary();
     });
 
-    public override async Task OnDeactivateAsync(Runtime.Grains.DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         Task? committing;
         lock (_appends)

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Streams;
 using OrleansEvents.Fanout;
 using OrleansEvents.Hosting;
 using OrleansEvents.Retention;
-using OrleansEvents.Runtime.Streams;
 using OrleansEvents.Storage;
 using OrleansEvents.Writing;
 
@@ -10,9 +11,11 @@ namespace OrleansEvents.Streams;
 
 /// <summary>What every stream grain needs, injected as one, so the five grain classes stay one line each.</summary>
 public sealed class StreamGrainServices(
-    IEventLog log, EventWriter writer, IStreamProvider streams, RetentionEpoch retention, IOptions<EventsOptions> options, TimeProvider clock)
+    IEventLog log, EventWriter writer, IClusterClient cluster, RetentionEpoch retention, IOptions<EventsOptions> options,
+    [FromKeyedServices(EventClock.Key)] TimeProvider clock)
 {
-    private readonly IAsyncStream<LogNotification> _notifications = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
+    private readonly Lazy<IAsyncStream<LogNotification>> _notifications =
+        new(() => cluster.GetStreamProvider(StreamProviders.Events).GetStream<LogNotification>(LogStream.Id));
 
     public IEventLog Log { get; } = log;
 
@@ -24,5 +27,9 @@ public sealed class StreamGrainServices(
 
     public RetentionEpoch Retention { get; } = retention;
 
-    public ValueTask PublishAsync(LogNotification notification) => _notifications.PublishAsync(notification);
+    public Task PublishAsync(LogNotification notification) => _notifications.Value.OnNextAsync(notification);
+
+    /// <summary>Publishes several notifications as one stream message, so they arrive together and in this order.</summary>
+    public Task PublishAsync(IReadOnlyList<LogNotification> notifications) =>
+        notifications.Count == 0 ? Task.CompletedTask : _notifications.Value.OnNextBatchAsync(notifications);
 }

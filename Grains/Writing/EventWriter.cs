@@ -1,11 +1,13 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
+using OrleansEvents.Hosting;
 using OrleansEvents.Life;
-using OrleansEvents.Runtime.Threading;
 using OrleansEvents.Storage;
+using OrleansEvents.Threading;
 
 namespace OrleansEvents.Writing;
 
@@ -29,7 +31,7 @@ public sealed partial class EventWriter : IAsyncDisposable
     private readonly TimeProvider _clock;
 
     public EventWriter(
-        IEventLog log, LogSignal committed, StorageAvailability availability, IOptions<EventWriterOptions> options, TimeProvider clock,
+        IEventLog log, LogSignal committed, StorageAvailability availability, IOptions<EventWriterOptions> options, [FromKeyedServices(EventClock.Key)] TimeProvider clock,
         ILogger<EventWriter> logger)
     {
         _log = log;

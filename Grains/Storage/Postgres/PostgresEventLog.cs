@@ -1,15 +1,17 @@
 using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrleansEvents.Events;
+using OrleansEvents.Hosting;
 
 namespace OrleansEvents.Storage.Postgres;
 
 /// <summary>
 /// The event log on PostgreSQL: one pooled <see cref="NpgsqlDataSource"/> with auto-prepared
 /// statements, batches as one UNNEST insert per transaction, and a log reader ordered by writing
-/// transaction (DESIGN.md §6).
+/// transaction (docs/architecture.md §6).
 /// </summary>
-internal sealed partial class PostgresEventLog(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+internal sealed partial class PostgresEventLog(NpgsqlDataSource dataSource, [FromKeyedServices(EventClock.Key)] TimeProvider timeProvider)
     : RelationalEventLog(timeProvider)
 {
     private const int MaxAttempts = 5;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansEvents.Events;
+using OrleansEvents.Hosting;
 
 namespace OrleansEvents.Storage.Sqlite;
 
@@ -8,7 +10,7 @@ namespace OrleansEvents.Storage.Sqlite;
 /// The event log in one SQLite file, the embedded default: WAL, one writer at a time (in this process
 /// by a semaphore, across processes by BEGIN IMMEDIATE), so ids are drawn in commit order.
 /// </summary>
-internal sealed partial class SqliteEventLog(SqliteDatabase database, TimeProvider timeProvider)
+internal sealed partial class SqliteEventLog(SqliteDatabase database, [FromKeyedServices(EventClock.Key)] TimeProvider timeProvider)
     : RelationalEventLog(timeProvider)
 {
     public override bool BlocksCallingThread => true;

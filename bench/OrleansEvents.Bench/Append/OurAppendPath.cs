@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using OrleansEvents.Commands;
 using OrleansEvents.Events;
 using OrleansEvents.Hosting;
-using OrleansEvents.Runtime.Grains;
 
 namespace OrleansEvents.Bench.Append;
 

@@ -1,20 +1,15 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using OrleansEvents.Events;
+using OrleansEvents.Commands;
 using OrleansEvents.Fanout;
 using OrleansEvents.Gateway.Live;
 using OrleansEvents.Queries;
-using OrleansEvents.Runtime.Diagnostics;
-using OrleansEvents.Runtime.Streams;
 using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.Tests.Gateway;
 
 /// <summary>
-/// The live session against a feed whose notifications the test publishes by hand, so the orderings
-/// that real timing only sometimes produces happen every time.
+/// The live session against a feed whose notifications the test hands over itself, so the orderings
+/// that real timing only sometimes produces happen every time; and against a real silo's stream.
 /// </summary>
 public sealed class LiveSessionTests(SqliteEventLogFixture store) : IClassFixture<SqliteEventLogFixture>
 {
@@ -24,9 +19,7 @@ public sealed class LiveSessionTests(SqliteEventLogFixture store) : IClassFixtur
     [Fact]
     public async Task EventsTheCatchUpReadAheadOfTheFeedAreNotSentAgainWhenTheyArriveLive()
     {
-        var streams = new ManualStreamProvider();
-        var feed = new LiveFeed(streams, store.Log, NullLogger<LiveFeed>.Instance);
-        await feed.StartAsync(CancellationToken.None);
+        var feed = new LiveFeed();
         var start = await store.Log.GetLogEndAsync();
 
         // Committed, but not yet published by the tailer: only the catch-up can see them.
@@ -38,14 +31,13 @@ public sealed class LiveSessionTests(SqliteEventLogFixture store) : IClassFixtur
         await WaitUntilDirectAsync(sink);
 
         // Now the tailer catches up and publishes them, then a new one.
-        var stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
         foreach (var appended in early)
         {
-            await stream.PublishAsync(new LogNotification(NotificationKind.Committed, appended.Event));
+            feed.Deliver(new LogNotification(NotificationKind.Committed, appended.Event));
         }
 
         var later = await store.Log.AppendAsync(_tenant, [TestEvents.New(leadId: "ahead")]);
-        await stream.PublishAsync(new LogNotification(NotificationKind.Committed, later[0].Event));
+        feed.Deliver(new LogNotification(NotificationKind.Committed, later[0].Event));
         await sink.WaitForAsync(3, Wait);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -54,44 +46,33 @@ public sealed class LiveSessionTests(SqliteEventLogFixture store) : IClassFixtur
     }
 
     [Fact]
-    public async Task ABurstWhileTheFeedIsHeldUpWaitsForItAndArrivesOnceInOrderWithoutResync()
+    public async Task ABurstWhileTheFeedIsHeldUpIsQueuedAndArrivesOnceInOrderWithoutResync()
     {
-        // The runtime stream buffers two notifications for the feed; beyond that it holds the publisher.
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        await using var streams = new LocalStreamProvider(
-            Options.Create(new StreamOptions { SubscriberBufferCapacity = 2 }), new RuntimeMetrics(services.GetRequiredService<IMeterFactory>()),
-            NullLogger<LocalStreamProvider>.Instance);
-        var feed = new LiveFeed(streams, store.Log, NullLogger<LiveFeed>.Instance);
-        await feed.StartAsync(CancellationToken.None);
+        var directory = Directory.CreateTempSubdirectory("oe-burst-").FullName;
+        await using var host = await GatewayHost.StartAsync(StorageHost.Sqlite(Path.Combine(directory, "events.db")));
+        var session = host.Services.GetRequiredService<LiveSession>();
         var sink = new GatedDirectSink();
         using var stop = new CancellationTokenSource();
-        var session = new LiveSession(feed, store.Log);
         var subscriber = session.Open(_tenant, new EventFilter { LeadId = "burst" }, 100);
         var run = session.RunAsync(subscriber, null, sink, stop.Token);
         await WaitUntilAsync(() => subscriber.IsDirect);
-        var stream = streams.GetStream<LogNotification>(LogStream.Namespace, LogStream.Key);
 
-        // The feed's first write is stuck while the tailer publishes a burst ten times its buffer.
-        var burst = await store.Log.AppendAsync(_tenant, Enumerable.Range(0, 20).Select(_ => TestEvents.New(leadId: "burst")).ToList());
-        await stream.PublishAsync(new LogNotification(NotificationKind.Committed, burst[0].Event));
+        // The feed's first write is stuck while the tailer publishes a burst twenty times its first message.
+        var commands = host.Services.GetRequiredService<EventCommands>();
+        var first = await commands.AppendAsync(_tenant, [TestEvents.New(leadId: "burst")]);
         await sink.Holding.WaitAsync(Wait);
-        var publishing = Task.Run(async () =>
-        {
-            foreach (var appended in burst.Skip(1))
-            {
-                await stream.PublishAsync(new LogNotification(NotificationKind.Committed, appended.Event));
-            }
-        });
+        var rest = await commands.AppendAsync(_tenant, Enumerable.Range(0, 19).Select(_ => TestEvents.New(leadId: "burst")).ToList());
+        var tailer = host.Services.GetRequiredService<LogTailer>();
+        await WaitUntilAsync(() => tailer.Position >= rest.Max(a => a.Event.Position));
+        var queuedWhileStuck = sink.EventIds.Count == 0;
 
-        var heldWhileStuck = !publishing.IsCompleted;
         sink.Open();
-        await publishing.WaitAsync(Wait);
-        await sink.WaitForAsync(burst.Count, Wait);
+        await sink.WaitForAsync(20, Wait);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
-        Assert.True(heldWhileStuck);
-        Assert.Equal(burst.Select(a => a.Event.Id), sink.EventIds);
+        Assert.True(queuedWhileStuck);
+        Assert.Equal(first.Concat(rest).Select(a => a.Event.Id).Order(), sink.EventIds);
         Assert.Equal(0, sink.Resyncs);
     }
 

@@ -4,11 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Streams;
 using OrleansEvents.Commands;
 using OrleansEvents.Fanout;
 using OrleansEvents.Hosting;
-using OrleansEvents.Runtime.Grains;
-using OrleansEvents.Runtime.Streams;
 using OrleansEvents.Storage;
 using OrleansEvents.Storage.Migrations;
 
@@ -16,15 +15,15 @@ namespace OrleansEvents.Tests.Infrastructure;
 
 /// <summary>
 /// The event side of a silo, started for real on a fresh store (a new SQLite file or a new database
-/// on the run's PostgreSQL) with a fake clock: runtime, grains, writer, tailer, life events. Records
-/// every notification of the live stream.
+/// on the run's PostgreSQL) with a fake clock: an Orleans silo with the grains, writer, tailer, life
+/// events. Records every notification of the live stream from the moment it has started.
 /// </summary>
 public sealed class EventSilo : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly StreamSubscription _subscription;
+    private readonly StreamSubscriptionHandle<LogNotification> _subscription;
 
-    private EventSilo(IHost host, FakeTimeProvider clock, StreamSubscription subscription, ConcurrentQueue<LogNotification> notifications, StoreSettings store)
+    private EventSilo(IHost host, FakeTimeProvider clock, StreamSubscriptionHandle<LogNotification> subscription, ConcurrentQueue<LogNotification> notifications, StoreSettings store)
     {
         _host = host;
         Clock = clock;
@@ -58,17 +57,19 @@ public sealed class EventSilo : IAsyncDisposable
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(store.Settings);
+        builder.Configuration.AddInMemoryCollection(FreePorts.ForSilo());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Runtime:Reminders:MinimumPeriod"] = "00:00:01",
-            ["Runtime:Reminders:PollInterval"] = "00:00:01",
+            ["Events:Retention:ReminderPeriod"] = "00:00:01",
+            // Tests check what happens, not how fast: on a loaded machine a 33 000-event pile-up outlasts 30 s.
+            ["Orleans:Messaging:ResponseTimeout"] = "00:02:00",
         });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddKeyedSingleton<TimeProvider>(EventClock.Key, clock);
         builder.AddEventGrains();
         services?.Invoke(builder.Services);
         if (Environment.GetEnvironmentVariable("OE_TEST_LOGS") == "1")
@@ -77,15 +78,15 @@ public sealed class EventSilo : IAsyncDisposable
         }
         var host = builder.Build();
         await host.Services.MigrateEventStorageAsync();
+        await host.StartAsync();
         var notifications = new ConcurrentQueue<LogNotification>();
-        var subscription = await host.Services.GetRequiredService<IStreamProvider>()
-            .GetStream<LogNotification>(LogStream.Namespace, LogStream.Key)
+        var subscription = await host.Services.GetRequiredService<IClusterClient>().GetStreamProvider(StreamProviders.Events)
+            .GetStream<LogNotification>(LogStream.Id)
             .SubscribeAsync((notification, _) =>
             {
                 notifications.Enqueue(notification);
                 return Task.CompletedTask;
             });
-        await host.StartAsync();
         return new EventSilo(host, clock, subscription, notifications, store);
     }
 
@@ -113,7 +114,7 @@ public sealed class EventSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _subscription.DisposeAsync();
+        await _subscription.UnsubscribeAsync();
         await _host.StopAsync();
         _host.Dispose();
         SqliteConnection.ClearAllPools();

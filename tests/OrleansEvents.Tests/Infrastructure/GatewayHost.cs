@@ -32,6 +32,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         var contentRoot = Directory.CreateTempSubdirectory("oe-gw-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(FreePorts.ForSilo());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -64,7 +64,7 @@ public sealed class PostgresServer
             await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         await RunAsync(Path.Combine(binaries, "initdb"),
             ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
         await RunAsync(Path.Combine(binaries, "pg_ctl"),
@@ -138,13 +138,6 @@ public sealed class PostgresServer
                 .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
                 .FirstOrDefault()
             : null;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
     {

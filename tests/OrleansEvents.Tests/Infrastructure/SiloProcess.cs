@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace OrleansEvents.Tests.Infrastructure;
@@ -54,7 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static SiloProcess Start(string workingDirectory, bool urlsInEnvironment, string[] arguments)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var url = $"http://127.0.0.1:{port}";
         // Through env, so SIGINT reaches the silo as a terminal's Ctrl+C reaches a foreground process:
         // a test run started in the background (nohup, `cmd &`) ignores SIGINT, every child inherits
@@ -75,6 +74,10 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        // Orleans' ports too, so silos of parallel tests never meet; the command line still wins.
+        start.Environment["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (urlsInEnvironment)
         {
             start.Environment["ASPNETCORE_URLS"] = url;
@@ -163,13 +166,6 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var assembly = Path.Combine(root!.FullName, "Silo", "bin", configuration, "net10.0", "OrleansEvents.Silo.dll");
         return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the solution first.", assembly);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(StringBuilder target, string? line)

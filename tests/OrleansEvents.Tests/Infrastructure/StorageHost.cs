@@ -14,7 +14,7 @@ public static class StorageHost
         builder.Configuration.AddInMemoryCollection(settings);
         if (clock is not null)
         {
-            builder.Services.AddSingleton(clock);
+            builder.Services.AddKeyedSingleton(EventClock.Key, clock);
         }
 
         builder.AddEventGrains();

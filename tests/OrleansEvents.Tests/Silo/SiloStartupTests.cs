@@ -106,6 +106,38 @@ public sealed class SiloStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOrleansPortInUseExitsWithOneClearLine()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        await using var silo = SiloProcess.Start(_directory, $"--Orleans:SiloPort={port}");
+
+        var exitCode = await silo.WaitForExitAsync(StartTimeout);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(Lines(silo.Errors));
+        Assert.Contains("Orleans:SiloPort", line, StringComparison.Ordinal);
+        Assert.Contains("in use", line, StringComparison.Ordinal);
+        AssertNoStackTrace(silo);
+    }
+
+    [Theory]
+    [InlineData("--Orleans:AdvertisedIPAddress=somewhere", "Orleans:AdvertisedIPAddress")]
+    [InlineData("--Orleans:SiloPort=70000", "SiloPort")]
+    [InlineData("--Orleans:ClusterId=two words", "ClusterId")]
+    public async Task ABadOrleansSettingExitsWithOneClearLine(string argument, string named)
+    {
+        await using var silo = SiloProcess.Start(_directory, argument);
+
+        var exitCode = await silo.WaitForExitAsync(StartTimeout);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(named, Assert.Single(Lines(silo.Errors)), StringComparison.Ordinal);
+        AssertNoStackTrace(silo);
+    }
+
+    [Fact]
     public async Task UnreachableDatabaseExitsWithOneClearLine()
     {
         await using var silo = SiloProcess.Start(_directory, "--Storage:Provider=postgres", "--ConnectionStrings:Events=Host=127.0.0.1;Port=1;Database=none;Timeout=3");

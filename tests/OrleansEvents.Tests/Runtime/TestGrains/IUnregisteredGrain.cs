@@ -1,7 +1,0 @@
-namespace OrleansEvents.Tests.Runtime.TestGrains;
-
-/// <summary>A contract no test runtime registers.</summary>
-public interface IUnregisteredGrain
-{
-    Task PingAsync();
-}

@@ -1,6 +1,0 @@
-namespace OrleansEvents.Tests.Runtime.TestGrains;
-
-public sealed class SynchronousGrain : ISynchronousGrain
-{
-    public int Count() => 0;
-}
