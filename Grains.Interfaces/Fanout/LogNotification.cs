@@ -3,7 +3,7 @@ using OrleansEvents.Events;
 namespace OrleansEvents.Fanout;
 
 /// <summary>
-/// What the silo publishes on the runtime stream <see cref="LogStream.Namespace"/>/<see cref="LogStream.Key"/>:
+/// What the silo publishes on the Orleans stream <see cref="LogStream.Namespace"/>/<see cref="LogStream.Key"/>:
 /// every committed event once, in log order, and every change to a stored event. Only
 /// <see cref="NotificationKind.Committed"/> notifications carry a resumable position.
 /// </summary>

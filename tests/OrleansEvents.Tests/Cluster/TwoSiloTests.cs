@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Orleans.Runtime;
 using OrleansEvents.Commands;
 using OrleansEvents.Events;
@@ -34,6 +35,25 @@ public sealed class TwoSiloTests(TwoSiloCluster cluster)
         var management = cluster.GrainsOf(0).GetGrain<IManagementGrain>(0);
         var activations = await management.GetDetailedGrainStatistics();
         Assert.Single(activations, a => a.GrainId.Type.ToString() == "events.lead" && a.GrainId.Key.ToString() == StreamGrainKey.Of(_tenant, stream));
+    }
+
+    [Fact]
+    public async Task AnEventsContextCrossesBetweenSilosIntact()
+    {
+        const string Context = """{"order":{"id":123,"lines":[1,2.5,"x",null,true]},"note":"ü ☃ \u0007","empty":{},"deep":[[[{}]]]}""";
+        var stream = StreamId.Session("context");
+
+        // The grain lives on one of the two silos: through the other, the event and the answer are serialized.
+        var appended = new List<AppendedEvent>();
+        foreach (var silo in new[] { 0, 1 })
+        {
+            appended.Add(await cluster.GrainsOf(silo).For(_tenant, stream).AppendAsync(TestEvents.New(sessionId: "context", contextJson: Context)));
+        }
+
+        var readBack = await cluster.GrainsOf(1).For(_tenant, stream).ReadAsync(1, 10);
+        var expected = JsonNode.Parse(Context);
+        Assert.All(appended.Select(a => a.Event).Concat(readBack), stored => Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(stored.Context!.Value.GetRawText()))));
+        Assert.Equal(2, readBack.Count);
     }
 
     [Fact]
