@@ -20,7 +20,8 @@ namespace OrleansEvents.Hosting;
 /// <summary>
 /// Wires the event side of a silo: an Orleans silo (clustering by <see cref="StorageOptions"/>), the
 /// event grains with their reminders, grain state and the <c>events</c> stream, storage and
-/// migrations, the group-commit writer, the log tailer, and the silo's own life events.
+/// migrations, the group-commit writer, the log tailer, the silo's own life events, and the silo
+/// half of Orleans' dashboard.
 /// </summary>
 public static partial class EventGrainsHostingExtensions
 {
@@ -34,6 +35,7 @@ public static partial class EventGrainsHostingExtensions
         {
             UseClustering(silo, storage, orleans);
             silo.AddEventGrains(builder.Configuration);
+            AddOrleansDashboard(silo, builder.Configuration);
         });
         return builder;
     }
