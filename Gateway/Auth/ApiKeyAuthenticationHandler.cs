@@ -6,16 +6,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OrleansEvents.Gateway.Problems;
+using OrleansEvents.Hosting;
 
 namespace OrleansEvents.Gateway.Auth;
 
 /// <summary>
 /// Authenticates a request by its API key: <c>X-API-Key</c>, <c>Authorization: Bearer</c>,
-/// <c>X-Admin-API-Key</c>, or — only where browsers cannot set headers (WebSockets, SSE) — the
-/// <c>access_token</c> query parameter. Answers 401 and 403 as problem details.
+/// <c>X-Admin-API-Key</c>, or — only where browsers cannot set headers (WebSockets, SSE, the
+/// Orleans dashboard's sign-in) — the <c>access_token</c> query parameter. Answers 401 and 403 as
+/// problem details.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing ring)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing ring, IOptions<EventsOptions> events)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -51,17 +53,24 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var policy = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
-        return GatewayProblems.Forbidden(GatewayPolicies.RoleOf(policy), Context.User.RoleOf()).ExecuteAsync(Context);
+        var role = Context.User.RoleOf();
+        return (policy == GatewayPolicies.SystemAdmin && role == ApiKeyRoles.Admin
+            ? GatewayProblems.ForbiddenOutsideSystemTenant(Context.User.TenantId(), events.Value.SystemTenant)
+            : GatewayProblems.Forbidden(GatewayPolicies.RoleOf(policy), role)).ExecuteAsync(Context);
     }
 
-    /// <summary>Whether the request may carry its key in the query string: WebSocket upgrades and SSE only.</summary>
+    /// <summary>Whether the request may carry its key in the query string: WebSocket upgrades, SSE and the Orleans dashboard's sign-in only.</summary>
     public static bool AcceptsQueryToken(HttpRequest request) =>
         request.HttpContext.WebSockets.IsWebSocketRequest || AcceptsQueryTokenAt(request.Path);
 
-    /// <summary>Whether requests to this path may carry their key in the query string: the hub and the SSE stream.</summary>
+    /// <summary>
+    /// Whether requests to this path may carry their key in the query string: the hub, the SSE stream,
+    /// and the Orleans dashboard, where the key only signs the browser in (<see cref="OrleansDashboardSignIn"/>).
+    /// </summary>
     public static bool AcceptsQueryTokenAt(PathString path) =>
         path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/api/logs/stream", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/api/logs/stream", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(OrleansDashboardSignIn.Path, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Every distinct key the request carries, in any of the accepted places.</summary>
     private static List<string> PresentedKeys(HttpRequest request)

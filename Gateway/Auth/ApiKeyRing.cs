@@ -33,6 +33,9 @@ public sealed class ApiKeyRing
         _entries = entries;
     }
 
+    /// <summary>Whether a key standing for exactly this identity (name, role, tenant) is still configured.</summary>
+    public bool Holds(ApiKeyIdentity identity) => _entries.Any(entry => entry.Identity == identity);
+
     public bool TryFind(string presented, out ApiKeyIdentity identity)
     {
         var hash = ApiKeyHash.Of(presented);

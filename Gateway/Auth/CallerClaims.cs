@@ -17,6 +17,13 @@ public static class CallerClaims
 
     public static string RoleOf(this ClaimsPrincipal user) => user.FindFirstValue(Role) ?? "none";
 
+    /// <summary>The key identity these claims were issued for, or null when one of them is missing.</summary>
+    public static ApiKeyIdentity? ToApiKeyIdentity(this ClaimsPrincipal user) =>
+        (user.FindFirstValue(KeyName), user.FindFirstValue(Role), user.FindFirstValue(Tenant)) is ({ } name, { } role, { } tenant)
+        && ApiKeyRoles.TryParse(role, out var parsed)
+            ? new ApiKeyIdentity(name, parsed, tenant)
+            : null;
+
     public static ClaimsPrincipal ToPrincipal(this ApiKeyIdentity identity, string scheme) =>
         new(new ClaimsIdentity(
             [

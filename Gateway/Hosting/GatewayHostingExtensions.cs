@@ -65,6 +65,7 @@ public static class GatewayHostingExtensions
             .AddPolicy(GatewayPolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(CallerClaims.Role, ApiKeyRoles.AtLeast(ApiKeyRole.Admin)))
             // Anything not marked otherwise needs at least a read key: the API is never open by accident.
             .SetFallbackPolicy(read);
+        services.AddOrleansDashboardAccess();
         services.AddGatewayRateLimiting();
 
         var origins = builder.Configuration.GetSection($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.CorsAllowedOrigins)}").Get<string[]>() ?? [];
@@ -117,6 +118,7 @@ public static class GatewayHostingExtensions
         api.MapLogStreamApi();
         api.MapCallerApi();
         app.MapHub<EventsHub>(EventsHub.Path);
+        app.MapOrleansDashboardForSystemAdmins();
         return app;
     }
 }

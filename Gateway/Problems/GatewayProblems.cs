@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Validation;
 
 namespace OrleansEvents.Gateway.Problems;
@@ -54,6 +55,13 @@ public static class GatewayProblems
             statusCode: StatusCodes.Status403Forbidden,
             title: "Forbidden",
             extensions: new Dictionary<string, object?> { ["required_role"] = requiredRole });
+
+    public static ProblemHttpResult ForbiddenOutsideSystemTenant(string tenant, string systemTenant) =>
+        TypedResults.Problem(
+            $"this API key is an admin of tenant '{tenant}'; this operation shows every tenant and needs an admin of the system tenant '{systemTenant}'",
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Forbidden",
+            extensions: new Dictionary<string, object?> { ["required_role"] = ApiKeyRoles.Admin, ["required_tenant"] = systemTenant });
 
     public static ProblemHttpResult TooManyRequests(TimeSpan retryAfter) =>
         TypedResults.Problem(
