@@ -35,10 +35,9 @@ public abstract partial class StreamEventsGrain
 
         if (start)
         {
-            // Started on this thread, with no hop: it runs until the writer takes the group, and
-            // appends that come meanwhile join the group after it. Until its task exists, this
-            // append's completion stands in for it (so others see a loop running and deactivation
-            // has something to wait for); a loop that already finished has cleared it.
+            // Appends that come while a group is with the writer join the next group. Until the
+            // loop's task exists, this append's completion stands in for it (so others see a loop
+            // running and deactivation has something to wait for); a loop that already finished has cleared it.
             var loop = CommitQueuedAsync();
             lock (_appends)
             {
@@ -54,6 +53,9 @@ public abstract partial class StreamEventsGrain
 
     private async Task CommitQueuedAsync()
     {
+        // One turn of the activation's queue first: appends whose messages have already arrived run
+        // before the first group is taken and join it, rather than each waiting for a commit of its own.
+        await Task.Yield();
         while (true)
         {
             List<QueuedStreamAppend> group;
