@@ -43,7 +43,14 @@ public sealed class OrleansDashboardTests(SqliteGatewayFixture fixture) : IClass
         using var client = fixture.Client(GatewayFixture.SystemAdminKey);
 
         var page = await client.GetAsync("/orleans/");
+        // The dashboard collects its counters every second or so: a silo that just started may have none yet.
         var counters = await ProblemAssert.JsonAsync(await client.GetAsync("/orleans/DashboardCounters"));
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); counters.GetProperty("hosts").GetArrayLength() == 0 && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(200);
+            counters = await ProblemAssert.JsonAsync(await client.GetAsync("/orleans/DashboardCounters"));
+        }
+
         var grainTypes = await ProblemAssert.JsonAsync(await client.GetAsync("/orleans/GrainTypes"));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
