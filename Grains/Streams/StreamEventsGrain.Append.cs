@@ -22,32 +22,10 @@ public abstract partial class StreamEventsGrain
         var pending = EventValidator.Normalize(events, services.Clock.GetUtcNow());
         EnsureAllBelongHere(pending);
         var queued = new QueuedStreamAppend(pending, expectedVersion);
-        bool start;
-        lock (_appends)
-        {
-            _appends.Enqueue(queued);
-            start = _committing is null;
-            if (start)
-            {
-                _committing = queued.Completion;
-            }
-        }
-
-        if (start)
-        {
-            // Appends that come while a group is with the writer join the next group. Until the
-            // loop's task exists, this append's completion stands in for it (so others see a loop
-            // running and deactivation has something to wait for); a loop that already finished has cleared it.
-            var loop = CommitQueuedAsync();
-            lock (_appends)
-            {
-                if (_committing == queued.Completion)
-                {
-                    _committing = loop;
-                }
-            }
-        }
-
+        // Every turn and the commit loop run on this activation's one scheduler, so no lock is needed.
+        // Appends that come while a group is with the writer join the next group.
+        _appends.Enqueue(queued);
+        _committing ??= CommitQueuedAsync();
         return queued.Completion;
     }
 
@@ -58,18 +36,13 @@ public abstract partial class StreamEventsGrain
         await Task.Yield();
         while (true)
         {
-            List<QueuedStreamAppend> group;
-            lock (_appends)
+            if (_appends.Count == 0)
             {
-                if (_appends.Count == 0)
-                {
-                    _committing = null;
-                    return;
-                }
-
-                group = TakeGroup();
+                _committing = null;
+                return;
             }
 
+            var group = TakeGroup();
             await _stateGate.WaitAsync();
             try
             {
@@ -87,7 +60,7 @@ public abstract partial class StreamEventsGrain
     }
 
     /// <summary>
-    /// Under the queue's lock: the queued appends, oldest first, up to a transaction's worth of events
+    /// The queued appends, oldest first, up to a transaction's worth of events
     /// (at least one append). Thirty callers' thousand-event batches are thirty transactions, not one
     /// that outgrows the store's statement limits and holds its write lock for seconds.
     /// </summary>

@@ -57,13 +57,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Task? committing;
-        lock (_appends)
-        {
-            committing = _committing;
-        }
-
-        if (committing is not null)
+        if (_committing is { } committing)
         {
             await committing.WaitAsync(cancellationToken);
         }
