@@ -9,6 +9,7 @@ using OrleansEvents.Commands;
 using OrleansEvents.Emit;
 using OrleansEvents.Fanout;
 using OrleansEvents.Life;
+using OrleansEvents.LogQueue;
 using OrleansEvents.Replay;
 using OrleansEvents.Retention;
 using OrleansEvents.Stats;
@@ -69,9 +70,9 @@ public static partial class EventGrainsHostingExtensions
 
     private static void AddOrleansServices(ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.AddMemoryStreams(StreamProviders.Events, streams =>
+        silo.AddPersistentStreams(StreamProviders.Events, LogQueueAdapterFactory.Create, streams =>
         {
-            streams.ConfigurePartitioning(StreamPullingDefaults.QueueCount);
+            streams.Configure<HashRingStreamQueueMapperOptions>(queues => queues.Configure(options => options.TotalQueueCount = StreamPullingDefaults.QueueCount));
             streams.ConfigurePullingAgent(agent => agent
                 .Configure(StreamPullingDefaults.Apply)
                 .Bind(configuration.GetSection("Orleans:Streams:PullingAgent")));

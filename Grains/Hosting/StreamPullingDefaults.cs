@@ -3,10 +3,12 @@ using Orleans.Configuration;
 namespace OrleansEvents.Hosting;
 
 /// <summary>
-/// How the silo's pulling agent moves the <c>events</c> stream. Orleans' default (a queue read every
-/// 100 ms) puts up to a tenth of a second between a commit and the browsers. Every 2 ms costs 500
-/// cheap reads a second of one queue when idle and keeps the wait well under the fsync it follows:
-/// in the fan-out bench (1 000 subscribers, 20 events/s) 10 ms gave a p50 of 28 ms, 2 ms gave 23 ms.
+/// How the silo's pulling agent moves the <c>events</c> stream. Its queue is a
+/// <see cref="LogQueue.ILogQueueGrain"/> whose reads wait for the next batch, so the timer period only
+/// spaces the reads that came back empty: 2 ms puts no more than that between a batch and its read.
+/// With Orleans' memory streams, whose reads answer at once, the same 2 ms kept a fifth of a core
+/// busy on an idle silo (0.23 cores against 0.05 at 100 ms); the waiting read costs 0.07 at any period.
+/// One queue keeps the log's order; a batch carries up to 100 pages to a subscriber in one call.
 /// </summary>
 public static class StreamPullingDefaults
 {

@@ -61,6 +61,12 @@ public sealed class ChildProcessSubscribers : ISubscribers
     public async Task<TimeSpan> CompilationTimeAsync() =>
         TimeSpan.FromMilliseconds(double.Parse(await AskAsync("jit"), CultureInfo.InvariantCulture));
 
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async Task<(double P50Ms, double P99Ms)> PercentilesAsync()
     {
         var parts = (await AskAsync("percentiles")).Split(' ');

@@ -58,14 +58,15 @@ public static class FanoutBenchmark
             await bare.StopAsync();
 
             Console.WriteLine();
-            Console.WriteLine("| fan-out (loopback) | delivered / expected | deliveries/s | p50 ms | p99 ms |");
-            Console.WriteLine("| --- | --- | --- | --- | --- |");
+            Console.WriteLine("| fan-out (loopback) | delivered / expected | deliveries/s | p50 ms | p99 ms | cores idle: server / subscribers | cores sending: server / subscribers |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
             foreach (var result in new[] { ours, baseline })
             {
-                Console.WriteLine($"| {result.Name} | {result.Delivered:N0} / {result.Expected:N0} | {result.DeliveriesPerSecond:N0} | {result.P50Ms:0.0} | {result.P99Ms:0.0} |");
+                Console.WriteLine($"| {result.Name} | {result.Delivered:N0} / {result.Expected:N0} | {result.DeliveriesPerSecond:N0} | {result.P50Ms:0.0} | {result.P99Ms:0.0} | " +
+                                  $"{result.IdleServerCores:0.00} / {result.IdleClientCores:0.00} | {result.ServerCores:0.00} / {result.ClientCores:0.00} |");
             }
 
-            Console.WriteLine($"| ratio (goal ≥ 0.8, p99 ≤ 100 ms) | | {ours.DeliveriesPerSecond / baseline.DeliveriesPerSecond:0.00} × | | |");
+            Console.WriteLine($"| ratio (goal ≥ 0.8, p99 ≤ 100 ms) | | {ours.DeliveriesPerSecond / baseline.DeliveriesPerSecond:0.00} × | | | | |");
             return 0;
         }
         finally
@@ -97,19 +98,35 @@ public static class FanoutBenchmark
         await WaitForDeliveriesAsync(clients, (long)rate * warmUp * subscribers);
         await clients.ResetAsync();
         appends.Reset();
+        var (idleServer, idleClient) = await MeasureIdleAsync(clients);
 
         var total = rate * seconds;
+        var serverBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clientBefore = clients.ProcessorTime();
         var started = Stopwatch.GetTimestamp();
         await PostAtRateAsync(http, postPath, total, rate, postSink);
         var expected = (long)total * subscribers;
         var (delivered, lastChange) = await WaitForDeliveriesAsync(clients, expected);
 
         var elapsed = Stopwatch.GetElapsedTime(started, lastChange).TotalSeconds;
+        var busy = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var serverCores = (Process.GetCurrentProcess().TotalProcessorTime - serverBefore).TotalSeconds / busy;
+        var clientCores = (clients.ProcessorTime() - clientBefore).TotalSeconds / busy;
         var (p50, p99) = await clients.PercentilesAsync();
-        var result = new FanoutResult(name, total, expected, delivered, elapsed, p50, p99);
+        var result = new FanoutResult(name, total, expected, delivered, elapsed, p50, p99, idleServer, idleClient, serverCores, clientCores);
         Console.WriteLine($"  {name}: warmed up for {warmUp} s, then {result.Delivered:N0} of {result.Expected:N0} in {elapsed:0.00} s; " +
                           $"the POSTs themselves took p50 {appends.PercentileMs(50):0.0} ms, p99 {appends.PercentileMs(99):0.0} ms");
         return result;
+    }
+
+    /// <summary>Cores the server (this process) and the subscribers use while connected and sent nothing, over 3 s.</summary>
+    private static async Task<(double Server, double Client)> MeasureIdleAsync(ISubscribers clients)
+    {
+        var window = TimeSpan.FromSeconds(3);
+        var server = Process.GetCurrentProcess().TotalProcessorTime;
+        var client = clients.ProcessorTime();
+        await Task.Delay(window);
+        return ((Process.GetCurrentProcess().TotalProcessorTime - server) / window, (clients.ProcessorTime() - client) / window);
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public interface ISubscribers : IAsyncDisposable
     /// <summary>How long the subscribers' own process has spent compiling code that the bench's JIT figures do not include.</summary>
     Task<TimeSpan> CompilationTimeAsync();
 
+    /// <summary>CPU the subscribers' own process has used so far; zero when they share the bench's process.</summary>
+    TimeSpan ProcessorTime();
+
     /// <summary>Append-to-receive latency percentiles in milliseconds.</summary>
     Task<(double P50Ms, double P99Ms)> PercentilesAsync();
 }

@@ -37,6 +37,8 @@ public sealed class InProcessSubscribers : ISubscribers
     // In the bench's process: its compiling is already in the bench's own figures.
     public Task<TimeSpan> CompilationTimeAsync() => Task.FromResult(TimeSpan.Zero);
 
+    public TimeSpan ProcessorTime() => TimeSpan.Zero;
+
     public Task<(double P50Ms, double P99Ms)> PercentilesAsync() =>
         Task.FromResult((_recorder.PercentileMs(50), _recorder.PercentileMs(99)));
 
