@@ -12,7 +12,7 @@ using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
 using OrleansEvents.Gateway.Responses;
-using OrleansEvents.Storage;
+using OrleansEvents.Queries;
 using OrleansEvents.Validation;
 
 namespace OrleansEvents.Gateway.Apis;
@@ -85,19 +85,19 @@ public static class EventCommandsApi
     }
 
     private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> ResolveAsync(
-        long id, HttpRequest request, ClaimsPrincipal user, EventCommands commands, IEventLog log, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        long id, HttpRequest request, ClaimsPrincipal user, EventCommands commands, IEventQueryGrain queries, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
         var resolution = ResolutionReader.Read(body?.RootElement);
         await commands.ResolveAsync(user.TenantId(), [id], resolution.By, resolution.Note, cancellationToken);
-        return await CurrentAsync(log, user, id, cancellationToken);
+        return await CurrentAsync(queries, user, id, cancellationToken);
     }
 
     private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> UnresolveAsync(
-        long id, ClaimsPrincipal user, EventCommands commands, IEventLog log, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, EventCommands commands, IEventQueryGrain queries, CancellationToken cancellationToken)
     {
         await commands.UnresolveAsync(user.TenantId(), [id], cancellationToken);
-        return await CurrentAsync(log, user, id, cancellationToken);
+        return await CurrentAsync(queries, user, id, cancellationToken);
     }
 
     private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> UpdateAsync(
@@ -127,8 +127,8 @@ public static class EventCommandsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> CurrentAsync(IEventLog log, ClaimsPrincipal user, long id, CancellationToken cancellationToken) =>
-        await log.GetAsync(user.TenantId(), id, cancellationToken) is { } stored
+    private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> CurrentAsync(IEventQueryGrain queries, ClaimsPrincipal user, long id, CancellationToken cancellationToken) =>
+        await queries.GetAsync(user.TenantId(), id, cancellationToken) is { } stored
             ? TypedResults.Ok(stored)
             : GatewayProblems.NotFound($"no event with id {id}");
 }

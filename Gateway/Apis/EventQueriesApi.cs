@@ -11,7 +11,6 @@ using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
 using OrleansEvents.Gateway.Responses;
 using OrleansEvents.Queries;
-using OrleansEvents.Storage;
 using OrleansEvents.Validation;
 
 namespace OrleansEvents.Gateway.Apis;
@@ -55,21 +54,21 @@ public static class EventQueriesApi
     }
 
     private static async Task<Results<Ok<EventPageResponse>, ValidationProblem>> QueryAsync(
-        HttpRequest request, ClaimsPrincipal user, IEventLog log, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, CancellationToken cancellationToken)
     {
         var filter = EventQueryParser.Parse(request.Query, QueryParameters.Query);
-        var page = await log.QueryAsync(user.TenantId(), filter, cancellationToken);
+        var page = await queries.QueryAsync(user.TenantId(), filter, cancellationToken);
         return TypedResults.Ok(EventPageResponse.Of(page, filter));
     }
 
     private static async Task<Results<Ok<StoredEvent>, ProblemHttpResult>> GetAsync(
-        long id, ClaimsPrincipal user, IEventLog log, CancellationToken cancellationToken) =>
-        await log.GetAsync(user.TenantId(), id, cancellationToken) is { } stored
+        long id, ClaimsPrincipal user, IEventQueryGrain queries, CancellationToken cancellationToken) =>
+        await queries.GetAsync(user.TenantId(), id, cancellationToken) is { } stored
             ? TypedResults.Ok(stored)
             : GatewayProblems.NotFound($"no event with id {id}");
 
     private static async Task<Results<Ok<EventPageResponse>, ValidationProblem>> UnresolvedAsync(
-        HttpRequest request, ClaimsPrincipal user, IEventLog log, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, CancellationToken cancellationToken)
     {
         var filter = EventQueryParser.Parse(request.Query, QueryParameters.Unresolved, new EventFilter { Resolved = false });
         if (filter.Severities is null)
@@ -77,19 +76,19 @@ public static class EventQueriesApi
             filter = filter with { MinSeverity = Severity.Warning };
         }
 
-        var page = await log.QueryAsync(user.TenantId(), filter, cancellationToken);
+        var page = await queries.QueryAsync(user.TenantId(), filter, cancellationToken);
         return TypedResults.Ok(EventPageResponse.Of(page, filter));
     }
 
     private static async Task<Results<Ok<EventPageResponse>, ValidationProblem>> AdminListAsync(
-        HttpRequest request, ClaimsPrincipal user, IEventLog log, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, CancellationToken cancellationToken)
     {
         var filter = EventQueryParser.Parse(request.Query, QueryParameters.AdminEvents, capLimit: true);
-        var page = await log.QueryAsync(user.TenantId(), filter, cancellationToken);
+        var page = await queries.QueryAsync(user.TenantId(), filter, cancellationToken);
         return TypedResults.Ok(EventPageResponse.Of(page, filter));
     }
 
-    private static Results<EventExport, ValidationProblem> Export(HttpRequest request, ClaimsPrincipal user, IEventLog log)
+    private static Results<EventExport, ValidationProblem> Export(HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries)
     {
         var format = request.Query["format"].ToString() is { Length: > 0 } given ? given.ToLowerInvariant() : EventExport.Ndjson;
         if (format is not (EventExport.Ndjson or EventExport.Csv))
@@ -111,6 +110,6 @@ public static class EventQueriesApi
             cap = rows;
         }
 
-        return new EventExport(log, user.TenantId(), filter, format, cap);
+        return new EventExport(queries, user.TenantId(), filter, format, cap);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using OrleansEvents.Events;
 using OrleansEvents.Gateway.Json;
 using OrleansEvents.Queries;
-using OrleansEvents.Storage;
 
 namespace OrleansEvents.Gateway.Export;
 
@@ -13,7 +12,7 @@ namespace OrleansEvents.Gateway.Export;
 /// page before reading the next: memory stays one page whatever the size of the export, and rows
 /// written while it runs cannot shift the pages.
 /// </summary>
-public sealed class EventExport(IEventLog log, string tenantId, EventFilter filter, string format, long? maxRows) : IResult
+public sealed class EventExport(IEventQueryGrain queries, string tenantId, EventFilter filter, string format, long? maxRows) : IResult
 {
     public const string Ndjson = "ndjson";
     public const string Csv = "csv";
@@ -41,7 +40,7 @@ public sealed class EventExport(IEventLog log, string tenantId, EventFilter filt
                 page = page with { Limit = (int)Math.Min(EventFilter.MaxLimit, cap - written) };
             }
 
-            var result = await log.QueryAsync(tenantId, page, cancellationToken);
+            var result = await queries.QueryAsync(tenantId, page, cancellationToken);
             buffer.SetLength(0);
             foreach (var stored in result.Events)
             {

@@ -1,23 +1,27 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansEvents.Events;
 using OrleansEvents.Hosting;
-using OrleansEvents.Storage;
+using OrleansEvents.Queries;
 
 namespace OrleansEvents.Gateway.Health;
 
 /// <summary>Ready only while the event store answers a trivial query within a few seconds.</summary>
-public sealed class StorageHealthCheck(IEventLog log, StorageDescription storage) : IHealthCheck
+public sealed class StorageHealthCheck(IEventQueryGrain queries) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object> { ["provider"] = storage.Provider, ["location"] = storage.Location };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);
+        var data = new Dictionary<string, object>();
+        var storage = new StorageDescription("unknown", "unknown");
         try
         {
-            await log.PingAsync(deadline.Token);
+            storage = await queries.DescribeStorageAsync().WaitAsync(deadline.Token);
+            data["provider"] = storage.Provider;
+            data["location"] = storage.Location;
+            await queries.PingStorageAsync(deadline.Token);
             return HealthCheckResult.Healthy($"{storage.Provider} answers", data);
         }
         catch (StorageUnavailableException exception)

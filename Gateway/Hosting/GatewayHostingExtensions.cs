@@ -20,13 +20,16 @@ using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Commands;
+using OrleansEvents.Hosting;
+using OrleansEvents.Queries;
+using OrleansEvents.Replay;
 
 namespace OrleansEvents.Gateway.Hosting;
 
 /// <summary>Wires and maps the HTTP side of a silo.</summary>
 public static class GatewayHostingExtensions
 {
-    private const string ReadyTag = "ready";
     private const string CorsPolicy = "configured-origins";
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
@@ -43,6 +46,7 @@ public static class GatewayHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
+        AddGrainAccess(services);
         services.AddSingleton<EventAudit>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService<LogStreamListener>();
@@ -78,10 +82,22 @@ public static class GatewayHostingExtensions
         });
 
         services.AddGatewayOpenApi();
-        services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
-            .AddCheck<LogTailerHealthCheck>("log_tailer", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
         return builder;
+    }
+
+    /// <summary>
+    /// What the gateway reaches the grains with. A silo registers the same options and commands for
+    /// its own use; a gateway outside the cluster gets them here.
+    /// </summary>
+    private static void AddGrainAccess(IServiceCollection services)
+    {
+        services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.TryAddKeyedSingleton(EventClock.Key, TimeProvider.System);
+        services.TryAddSingleton<EventCommands>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IGrainFactory>().GetGrain<IEventQueryGrain>(0));
     }
 
     public static WebApplication MapGateway(this WebApplication app)
@@ -104,7 +120,7 @@ public static class GatewayHostingExtensions
             .AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks(HealthPaths.Ready, new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ReadyTag),
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous().DisableRateLimiting();
         app.MapOpenApi().AllowAnonymous();

@@ -1,7 +1,6 @@
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.Queries;
-using OrleansEvents.Storage;
 
 namespace OrleansEvents.Gateway.Live;
 
@@ -11,7 +10,7 @@ namespace OrleansEvents.Gateway.Live;
 /// the last delivered position is skipped. When the subscriber overflows, it is told to resync and
 /// caught up from the log again, so even a slow client misses no committed event.
 /// </summary>
-public sealed class LiveSession(LiveFeed feed, IEventLog log)
+public sealed class LiveSession(LiveFeed feed, IEventQueryGrain queries)
 {
     private const int CatchUpPageSize = 500;
 
@@ -86,14 +85,14 @@ public sealed class LiveSession(LiveFeed feed, IEventLog log)
 
     /// <summary>Whether <paramref name="cursor"/> can be a position of this store's log (not one of another, recreated or restored store).</summary>
     public async Task<bool> IsFromThisLogAsync(LogPosition cursor, CancellationToken cancellationToken) =>
-        (await log.GetLogBoundsAsync(cancellationToken)).Admits(cursor);
+        (await queries.GetLogBoundsAsync(cancellationToken)).Admits(cursor);
 
     private async Task<LogPosition> CatchUpAsync(LiveSubscriber subscriber, LogPosition from, ILiveSink sink, CancellationToken cancellationToken)
     {
         var position = from;
         while (true)
         {
-            var page = await log.ReadLogAsync(position, CatchUpPageSize, cancellationToken);
+            var page = await queries.ReadLogAsync(position, CatchUpPageSize, cancellationToken);
             foreach (var stored in page.Events)
             {
                 if (subscriber.Matches(stored))

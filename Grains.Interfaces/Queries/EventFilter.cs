@@ -7,6 +7,9 @@ namespace OrleansEvents.Queries;
 /// by id (<see cref="AfterId"/>, <see cref="BeforeId"/>), which stays stable while writes continue;
 /// <see cref="Offset"/> exists for callers that still count rows.
 /// </summary>
+[GenerateSerializer]
+[Alias("oe.EventFilter")]
+[Immutable]
 public sealed record EventFilter
 {
     public const int DefaultLimit = 100;
@@ -14,55 +17,77 @@ public sealed record EventFilter
     public const int MaxOffset = 100_000;
     public const int MaxTextLength = 200;
 
+    [Id(0)]
     public StreamId? Stream { get; init; }
 
+    [Id(1)]
     public string? LeadId { get; init; }
 
+    [Id(2)]
     public string? SessionId { get; init; }
 
+    [Id(3)]
     public string? DeviceId { get; init; }
 
+    [Id(4)]
     public string? AccountId { get; init; }
 
+    [Id(5)]
     public string? WorkflowId { get; init; }
 
+    [Id(6)]
     public string? Category { get; init; }
 
     /// <summary>Any of these severities.</summary>
+    [Id(7)]
     public IReadOnlyList<Severity>? Severities { get; init; }
 
     /// <summary>This severity or worse.</summary>
+    [Id(8)]
     public Severity? MinSeverity { get; init; }
 
     /// <summary>Exactly this event type.</summary>
+    [Id(9)]
     public string? EventType { get; init; }
 
     /// <summary>Event types starting with this text (<c>whatsapp.</c> for <c>whatsapp.*</c>).</summary>
+    [Id(10)]
     public string? EventTypePrefix { get; init; }
 
+    [Id(11)]
     public string? Source { get; init; }
 
+    [Id(12)]
     public bool? Resolved { get; init; }
 
     /// <summary>Events that happened at or after this time.</summary>
+    [Id(13)]
     public DateTimeOffset? Since { get; init; }
 
     /// <summary>Events that happened at or before this time.</summary>
+    [Id(14)]
     public DateTimeOffset? Until { get; init; }
 
     /// <summary>Case-insensitive text the message contains.</summary>
+    [Id(15)]
     public string? Text { get; init; }
 
+    [Id(16)]
     public long? AfterId { get; init; }
 
+    [Id(17)]
     public long? BeforeId { get; init; }
 
+    [Id(18)]
     public int Offset { get; init; }
 
+    [Id(19)]
     public int Limit { get; init; } = DefaultLimit;
 
+    [Id(20)]
     public SortOrder Order { get; init; } = SortOrder.Descending;
 
     /// <summary>Count every match, not just this page (costs a second query).</summary>
+    [Id(21)]
     public bool IncludeTotal { get; init; }
 }

@@ -6,4 +6,7 @@ namespace OrleansEvents.Queries;
 /// One page of a query. <see cref="NextCursor"/> is the id to pass as <c>BeforeId</c> (descending)
 /// or <c>AfterId</c> (ascending) for the next page, or null when this page is the last.
 /// </summary>
-public sealed record EventPage(IReadOnlyList<StoredEvent> Events, long? NextCursor, long? Total);
+[GenerateSerializer]
+[Alias("oe.EventPage")]
+[Immutable]
+public sealed record EventPage([Id(0)] IReadOnlyList<StoredEvent> Events, [Id(1)] long? NextCursor, [Id(2)] long? Total);

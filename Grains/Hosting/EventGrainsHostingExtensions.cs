@@ -106,12 +106,13 @@ public static partial class EventGrainsHostingExtensions
         AddValidatedOptions<SiloLifeOptions>(services, SiloLifeOptions.SectionName);
         AddValidatedOptions<OrleansOptions>(services, OrleansOptions.SectionName);
 
+        services.AddHealthChecks().AddCheck<LogTailerHealthCheck>("log_tailer", tags: [HealthTags.Ready]);
         services.AddSingleton<LogSignal>();
         services.AddSingleton<StorageAvailability>();
         services.AddSingleton<RetentionEpoch>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<StreamGrainServices>();
-        services.AddSingleton<EventCommands>();
+        services.TryAddSingleton<EventCommands>();
         services.AddSingleton<EventEmitter>();
         services.AddSingleton<LogTailer>();
         services.AddHostedService(provider => provider.GetRequiredService<LogTailer>());

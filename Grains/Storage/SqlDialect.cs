@@ -1,3 +1,4 @@
+using OrleansEvents.Queries;
 namespace OrleansEvents.Storage;
 
 /// <summary>Where the two stores' SQL differs in what the shared query text needs.</summary>

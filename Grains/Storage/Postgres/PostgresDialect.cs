@@ -1,3 +1,4 @@
+using OrleansEvents.Queries;
 using System.Globalization;
 
 namespace OrleansEvents.Storage.Postgres;

@@ -1,3 +1,4 @@
+using OrleansEvents.Queries;
 using System.Text.Json;
 
 namespace OrleansEvents.Storage.Sqlite;

@@ -26,7 +26,7 @@ public sealed class LiveSessionTests(SqliteEventLogFixture store) : IClassFixtur
         var early = await store.Log.AppendAsync(_tenant, [TestEvents.New(leadId: "ahead"), TestEvents.New(leadId: "ahead")]);
         var sink = new DirectRecordingSink(acceptBeforeRefusing: int.MaxValue);
         using var stop = new CancellationTokenSource();
-        var run = new LiveSession(feed, store.Log).RunAsync(_tenant, new EventFilter { LeadId = "ahead" }, start, 100, sink, stop.Token);
+        var run = new LiveSession(feed, new StoreQueries(store.Log)).RunAsync(_tenant, new EventFilter { LeadId = "ahead" }, start, 100, sink, stop.Token);
         await sink.WaitForAsync(2, Wait);
         await WaitUntilDirectAsync(sink);
 

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrleansEvents.Fanout;
 
-namespace OrleansEvents.Gateway.Health;
+namespace OrleansEvents.Fanout;
 
 /// <summary>Ready only while the log tailer makes progress: a stalled tailer means live subscribers see nothing new.</summary>
-public sealed class LogTailerHealthCheck(LogTailer tailer) : IHealthCheck
+internal sealed class LogTailerHealthCheck(LogTailer tailer) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

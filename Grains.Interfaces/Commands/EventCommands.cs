@@ -2,17 +2,19 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
 using OrleansEvents.Hosting;
-using OrleansEvents.Storage;
+using OrleansEvents.Queries;
 using OrleansEvents.Validation;
 
 namespace OrleansEvents.Commands;
 
 /// <summary>
 /// Every change to events enters here and goes to the grain of the stream it touches, so changes to
-/// one stream run one at a time. Reads need no grain: they go to <see cref="IEventLog"/>.
+/// one stream run one at a time. Which stream an event id belongs to is read through <see cref="IEventQueryGrain"/>.
 /// </summary>
-public sealed class EventCommands(IGrainFactory grains, IEventLog log, [FromKeyedServices(EventClock.Key)] TimeProvider clock)
+public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(EventClock.Key)] TimeProvider clock)
 {
+    private readonly IEventQueryGrain _queries = grains.GetGrain<IEventQueryGrain>(0);
+
     /// <summary>
     /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's
     /// events through its grain, all streams at once. Results come back in input order.
@@ -48,14 +50,14 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, [FromKeye
     public async Task<EventEdit?> UpdateAsync(string tenantId, long id, EventUpdate update, CancellationToken cancellationToken = default)
     {
         EventValidator.Normalize(update);
-        var stored = await log.GetAsync(tenantId, id, cancellationToken);
+        var stored = await _queries.GetAsync(tenantId, id, cancellationToken);
         return stored is null ? null : await grains.For(tenantId, stored.Stream).UpdateAsync(id, update);
     }
 
     /// <summary>Deletes one event: the event as it was; null when the tenant has no such event.</summary>
     public async Task<StoredEvent?> DeleteAsync(string tenantId, long id, CancellationToken cancellationToken = default)
     {
-        var stored = await log.GetAsync(tenantId, id, cancellationToken);
+        var stored = await _queries.GetAsync(tenantId, id, cancellationToken);
         return stored is null ? null : await grains.For(tenantId, stored.Stream).DeleteAsync(id);
     }
 
@@ -65,7 +67,7 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, [FromKeye
         string tenantId, IReadOnlyList<long> ids, Func<IStreamEventsGrain, IReadOnlyList<long>, Task<IReadOnlyList<StoredEvent>>> change,
         CancellationToken cancellationToken)
     {
-        var found = await log.GetManyAsync(tenantId, ids, cancellationToken);
+        var found = await _queries.GetManyAsync(tenantId, ids, cancellationToken);
         var unknown = ids.Except(found.Select(e => e.Id)).Distinct().ToList();
         if (unknown.Count > 0)
         {
