@@ -10,7 +10,7 @@ return await StartupFailure.ReportAsync(async () =>
 {
     // Settings ship beside the binary; relative data paths stay relative to the working directory.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
-    builder.UseDefaultUrlsUnlessConfigured();
+    builder.UseUrlsUnlessConfigured(SiloStartupFailures.DefaultUrls);
     builder.AddEventGrains();
     builder.AddGateway();
 
@@ -31,7 +31,7 @@ return await StartupFailure.ReportAsync(async () =>
     {
         await app.RunAsync();
     }
-});
+}, SiloStartupFailures.Describe);
 
 /// <summary>Lets WebApplicationFactory&lt;Program&gt; find the entry point in tests.</summary>
 public partial class Program;

@@ -31,6 +31,7 @@ internal sealed partial class GatewayExceptionHandler(IOptions<GatewayOptions> o
             UnknownEventException unknown => GatewayProblems.NotFound($"no event with id {string.Join(", ", unknown.Ids)}"),
             StreamVersionConflictException conflict => GatewayProblems.Conflict(conflict.Message),
             StorageUnavailableException unavailable => GatewayProblems.Unavailable(unavailable.Message),
+            _ when ClusterUnreachable.Is(exception) => GatewayProblems.Unavailable($"the cluster did not answer ({exception.GetType().Name}); try again"),
             _ => null,
         };
 

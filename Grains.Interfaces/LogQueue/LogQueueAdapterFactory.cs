@@ -15,6 +15,9 @@ namespace OrleansEvents.LogQueue;
 /// </summary>
 public sealed class LogQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapter
 {
+    /// <summary>One queue, so that everything published reaches subscribers in the order it was queued.</summary>
+    public const int QueueCount = 1;
+
     private readonly IGrainFactory _grains;
     private readonly HashRingBasedStreamQueueMapper _queues;
     private readonly SimpleQueueAdapterCache _cache;
@@ -34,6 +37,9 @@ public sealed class LogQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapter
     public bool IsRewindable => false;
 
     public StreamProviderDirection Direction => StreamProviderDirection.ReadWrite;
+
+    /// <summary>The queue layout every silo and client of the cluster must share.</summary>
+    public static void ConfigureQueues(HashRingStreamQueueMapperOptions options) => options.TotalQueueCount = QueueCount;
 
     /// <summary>The factory Orleans' <c>AddPersistentStreams</c> takes.</summary>
     public static LogQueueAdapterFactory Create(IServiceProvider services, string name) => new(

@@ -72,7 +72,7 @@ public static partial class EventGrainsHostingExtensions
     {
         silo.AddPersistentStreams(StreamProviders.Events, LogQueueAdapterFactory.Create, streams =>
         {
-            streams.Configure<HashRingStreamQueueMapperOptions>(queues => queues.Configure(options => options.TotalQueueCount = StreamPullingDefaults.QueueCount));
+            streams.Configure<HashRingStreamQueueMapperOptions>(queues => queues.Configure(LogQueueAdapterFactory.ConfigureQueues));
             streams.ConfigurePullingAgent(agent => agent
                 .Configure(StreamPullingDefaults.Apply)
                 .Bind(configuration.GetSection("Orleans:Streams:PullingAgent")));

@@ -8,12 +8,10 @@ namespace OrleansEvents.Hosting;
 /// spaces the reads that came back empty: 2 ms puts no more than that between a batch and its read.
 /// With Orleans' memory streams, whose reads answer at once, the same 2 ms kept a fifth of a core
 /// busy on an idle silo (0.23 cores against 0.05 at 100 ms); the waiting read costs 0.07 at any period.
-/// One queue keeps the log's order; a batch carries up to 100 pages to a subscriber in one call.
+/// A batch carries up to 100 pages to a subscriber in one call.
 /// </summary>
 public static class StreamPullingDefaults
 {
-    public const int QueueCount = 1;
-
     public static readonly TimeSpan QueuePollInterval = TimeSpan.FromMilliseconds(2);
 
     public const int BatchContainerBatchSize = 100;
