@@ -44,6 +44,12 @@ public sealed record EventFilter
 
     public bool? Resolved { get; init; }
 
+    /// <summary>Resolved by this kind of resolver (human, llm_agent, auto).</summary>
+    public ResolvedBy? ResolvedBy { get; init; }
+
+    /// <summary>Resolved with the API key of this name.</summary>
+    public string? ResolvedByKey { get; init; }
+
     /// <summary>Events that happened at or after this time.</summary>
     public DateTimeOffset? Since { get; init; }
 
