@@ -20,6 +20,7 @@ using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Hosting;
 
 namespace OrleansEvents.Gateway.Hosting;
 
@@ -43,6 +44,9 @@ public static class GatewayHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
+        // since=15m counts back from the event clock, the one stored timestamps come from.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(EventClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<EventAudit>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService<LogStreamListener>();
