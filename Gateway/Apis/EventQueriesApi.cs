@@ -106,7 +106,7 @@ public static class EventQueriesApi
         long? cap = null;
         if (request.Query["limit"].ToString() is { Length: > 0 } limit)
         {
-            if (!long.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) || rows < 1)
+            if (!WholeNumber.TryParse(limit, out var rows) || rows < 1)
             {
                 throw new EventValidationException([new FieldError("limit", "must be a whole number of at least 1 (the most rows to export)")]);
             }

@@ -183,7 +183,7 @@ public static class StreamsApi
     {
         var errors = QueryParameters.Unknown(query, ReadParameters);
         var fromVersion = 1L;
-        if (query["from_version"].ToString() is { Length: > 0 } from && (!long.TryParse(from, out fromVersion) || fromVersion < 1))
+        if (query["from_version"].ToString() is { Length: > 0 } from && (!WholeNumber.TryParse(from, out fromVersion) || fromVersion < 1))
         {
             errors.Add(new FieldError("from_version", "must be a whole number of at least 1"));
         }
@@ -194,12 +194,17 @@ public static class StreamsApi
 
     private static int ParseLimit(IQueryCollection query, int fallback, List<FieldError> errors)
     {
-        var limit = fallback;
-        if (query["limit"].ToString() is { Length: > 0 } given && (!int.TryParse(given, out limit) || limit is < 1 or > EventFilter.MaxLimit))
+        if (query["limit"].ToString() is not { Length: > 0 } given)
         {
-            errors.Add(new FieldError("limit", $"must be between 1 and {EventFilter.MaxLimit}"));
+            return fallback;
         }
 
-        return limit;
+        if (WholeNumber.TryParse(given, out var limit) && limit is >= 1 and <= EventFilter.MaxLimit)
+        {
+            return (int)limit;
+        }
+
+        errors.Add(new FieldError("limit", $"must be between 1 and {EventFilter.MaxLimit}"));
+        return fallback;
     }
 }

@@ -202,7 +202,7 @@ public static class EventQueryParser
             return null;
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value <= max)
+        if (WholeNumber.TryParse(text, out var value) && value <= max)
         {
             return value;
         }
