@@ -34,7 +34,7 @@ public static class EventCommandsApi
 
         events.MapPost("/{id:long}/resolve", ResolveAsync)
             .WithName("ResolveEvent")
-            .WithSummary("Resolve an event { resolved_by: human|llm_agent|auto, note }; an earlier resolution is kept.")
+            .WithSummary("Resolve an event { resolved_by: human|llm_agent|auto, note }; resolved_by_key records the calling key's name; an earlier resolution is kept.")
             .WithJsonBody<ResolveBody>(required: false)
             .WithProblems(StatusCodes.Status404NotFound)
             .RequireAuthorization(GatewayPolicies.Write);
@@ -89,7 +89,7 @@ public static class EventCommandsApi
     {
         using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
         var resolution = ResolutionReader.Read(body?.RootElement);
-        await commands.ResolveAsync(user.TenantId(), [id], resolution.By, resolution.Note, cancellationToken);
+        await commands.ResolveAsync(user.TenantId(), [id], resolution.By, resolution.Note, user.KeyNameOf(), cancellationToken);
         return await CurrentAsync(queries, user, id, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansEvents.Events;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.Export;
@@ -10,6 +11,7 @@ using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
 using OrleansEvents.Gateway.Responses;
+using OrleansEvents.Hosting;
 using OrleansEvents.Queries;
 using OrleansEvents.Validation;
 
@@ -54,9 +56,9 @@ public static class EventQueriesApi
     }
 
     private static async Task<Results<Ok<EventPageResponse>, ValidationProblem>> QueryAsync(
-        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, [FromKeyedServices(EventClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
     {
-        var filter = EventQueryParser.Parse(request.Query, QueryParameters.Query);
+        var filter = EventQueryParser.Parse(request.Query, QueryParameters.Query, clock.GetUtcNow());
         var page = await queries.QueryAsync(user.TenantId(), filter, cancellationToken);
         return TypedResults.Ok(EventPageResponse.Of(page, filter));
     }
@@ -68,9 +70,9 @@ public static class EventQueriesApi
             : GatewayProblems.NotFound($"no event with id {id}");
 
     private static async Task<Results<Ok<EventPageResponse>, ValidationProblem>> UnresolvedAsync(
-        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, [FromKeyedServices(EventClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
     {
-        var filter = EventQueryParser.Parse(request.Query, QueryParameters.Unresolved, new EventFilter { Resolved = false });
+        var filter = EventQueryParser.Parse(request.Query, QueryParameters.Unresolved, clock.GetUtcNow(), new EventFilter { Resolved = false });
         if (filter.Severities is null)
         {
             filter = filter with { MinSeverity = Severity.Warning };
@@ -81,14 +83,15 @@ public static class EventQueriesApi
     }
 
     private static async Task<Results<Ok<EventPageResponse>, ValidationProblem>> AdminListAsync(
-        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, [FromKeyedServices(EventClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
     {
-        var filter = EventQueryParser.Parse(request.Query, QueryParameters.AdminEvents, capLimit: true);
+        var filter = EventQueryParser.Parse(request.Query, QueryParameters.AdminEvents, clock.GetUtcNow(), capLimit: true);
         var page = await queries.QueryAsync(user.TenantId(), filter, cancellationToken);
         return TypedResults.Ok(EventPageResponse.Of(page, filter));
     }
 
-    private static Results<EventExport, ValidationProblem> Export(HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries)
+    private static Results<EventExport, ValidationProblem> Export(
+        HttpRequest request, ClaimsPrincipal user, IEventQueryGrain queries, [FromKeyedServices(EventClock.Key)] TimeProvider clock)
     {
         var format = request.Query["format"].ToString() is { Length: > 0 } given ? given.ToLowerInvariant() : EventExport.Ndjson;
         if (format is not (EventExport.Ndjson or EventExport.Csv))
@@ -98,11 +101,11 @@ public static class EventQueriesApi
 
         // limit here caps the whole export (no upper bound); it is not a page size.
         var query = new QueryCollection(request.Query.Where(p => p.Key is not ("format" or "limit")).ToDictionary());
-        var filter = EventQueryParser.Parse(query, QueryParameters.Export);
+        var filter = EventQueryParser.Parse(query, QueryParameters.Export, clock.GetUtcNow());
         long? cap = null;
         if (request.Query["limit"].ToString() is { Length: > 0 } limit)
         {
-            if (!long.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) || rows < 1)
+            if (!WholeNumber.TryParse(limit, out var rows) || rows < 1)
             {
                 throw new EventValidationException([new FieldError("limit", "must be a whole number of at least 1 (the most rows to export)")]);
             }

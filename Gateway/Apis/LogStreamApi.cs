@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
@@ -11,6 +12,7 @@ using OrleansEvents.Gateway.Hosting;
 using OrleansEvents.Gateway.Live;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Hosting;
 using OrleansEvents.Validation;
 
 namespace OrleansEvents.Gateway.Apis;
@@ -32,9 +34,10 @@ public static class LogStreamApi
     }
 
     private static async Task StreamAsync(
-        HttpContext context, ClaimsPrincipal user, LiveSession session, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime)
+        HttpContext context, ClaimsPrincipal user, LiveSession session, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime,
+        [FromKeyedServices(EventClock.Key)] TimeProvider clock)
     {
-        var filter = EventQueryParser.Parse(context.Request.Query, QueryParameters.LiveStream);
+        var filter = EventQueryParser.Parse(context.Request.Query, QueryParameters.LiveStream, clock.GetUtcNow());
         var after = Cursor(context.Request);
         var response = context.Response;
         response.ContentType = "text/event-stream";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.Hosting;
@@ -49,10 +50,10 @@ public static class OperationsApi
 
     private static async Task<Ok<ReplayResponse>> ReplayAsync(
         HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, EventAudit audit, IOptions<GatewayOptions> options,
-        IOptions<ReplayOptions> replayOptions, CancellationToken cancellationToken)
+        IOptions<ReplayOptions> replayOptions, [FromKeyedServices(EventClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
     {
         using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        var (replay, dryRun) = ReplayRequestReader.Read(body?.RootElement, replayOptions.Value.MaxEvents);
+        var (replay, dryRun) = ReplayRequestReader.Read(body?.RootElement, replayOptions.Value.MaxEvents, clock.GetUtcNow());
         var grain = grains.GetGrain<IReplayGrain>(user.TenantId());
         var report = dryRun ? await grain.DryRunAsync(replay) : await grain.ReplayAsync(replay, user.KeyNameOf() ?? "api");
         audit.Replayed(user, report.ReplayId, report.EventsFound, dryRun);

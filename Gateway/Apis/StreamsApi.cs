@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using OrleansEvents.Commands;
 using OrleansEvents.Events;
 using OrleansEvents.Gateway.Auth;
+using OrleansEvents.Gateway.Hosting;
 using OrleansEvents.Gateway.OpenApi;
 using OrleansEvents.Gateway.Problems;
 using OrleansEvents.Gateway.Requests;
@@ -45,7 +48,67 @@ public static class StreamsApi
             .WithName("GetStreamSummary")
             .WithSummary("A stream's counts by severity and type, first and last event time, unresolved count.");
 
+        endpoints.MapPost("/api/streams/{kind}/{key}/events", AppendAsync)
+            .WithTags("Streams")
+            .WithName("AppendToStream")
+            .WithSummary("Append one event or an array of up to 1 000 to this stream, in one transaction; with expected_version (a single event's field) or If-Match: \"<version>\", only if the stream is at that version (0: a new stream), else 409 with the stream's actual version.")
+            .WithJsonBody<StreamEventBody, NewEventBody>(EventLimits.MaxBatchSize)
+            .WithRequestHeader(HeaderNames.IfMatch, "The version the stream must be at, quoted as its ETag: \"3\" (\"0\": the stream must be new). For an array, the only way to say it.")
+            .WithJsonResponse<AppendedEventResponse>(StatusCodes.Status201Created, "The stored event, or for an array the stored events in order (ETag: the stream's new version).", EventLimits.MaxBatchSize)
+            .WithJsonResponse<AppendedEventResponse>(StatusCodes.Status200OK, "Every event_id was stored before, so nothing was stored: the stored events, each with duplicate: true.", EventLimits.MaxBatchSize)
+            .WithProblems(StatusCodes.Status409Conflict)
+            .RequireAuthorization(GatewayPolicies.Write);
+
         return endpoints;
+    }
+
+    private static async Task<Results<Created<object>, Ok<object>>> AppendAsync(
+        string kind, string key, HttpRequest request, HttpResponse response, ClaimsPrincipal user, EventCommands commands, IOptions<GatewayOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var stream = ParseStream(kind, key, request);
+        using var body = await JsonBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken)
+            ?? throw new EventValidationException([new FieldError("body", "must be an event object or an array of event objects")]);
+        var expectedVersion = ExpectedVersionReader.Read(body.RootElement, request.Headers);
+        var (events, single) = NewEventReader.Read(body.RootElement, expectedVersionRead: true);
+        var own = OfStream(events, stream, single);
+        IReadOnlyList<AppendedEvent> appended;
+        try
+        {
+            appended = await commands.AppendToStreamAsync(user.TenantId(), stream, own, expectedVersion, cancellationToken);
+        }
+        catch (EventValidationException invalid) when (single)
+        {
+            throw new EventValidationException(invalid.Errors.Select(e => e with { Field = e.Field.StartsWith("[0].", StringComparison.Ordinal) ? e.Field[4..] : e.Field }).ToList());
+        }
+
+        object answer = single ? new AppendedEventResponse(appended[0]) : appended.Select(a => new AppendedEventResponse(a)).ToList();
+        if (appended.All(a => a.IsDuplicate))
+        {
+            return TypedResults.Ok(answer);
+        }
+
+        response.Headers.ETag = ExpectedVersionReader.Tag(appended.Max(a => a.Event.Version));
+        return TypedResults.Created(single ? $"/api/events/{appended[0].Event.Id}" : null, answer);
+    }
+
+    /// <summary>The events with the URL's stream; one that names another stream is an error, not a silent move.</summary>
+    private static List<NewEvent> OfStream(IReadOnlyList<NewEvent> events, StreamId stream, bool single)
+    {
+        var errors = new List<FieldError>();
+        var own = new List<NewEvent>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            // Blank (spaces only) counts as absent, as everywhere else.
+            if (events[i].Stream is { } named && named.Trim(' ').Length > 0 && named != stream.ToString())
+            {
+                errors.Add(new FieldError(single ? "stream" : $"[{i}].stream", $"must be {stream} (the stream of the URL) or left out"));
+            }
+
+            own.Add(events[i] with { Stream = stream.ToString() });
+        }
+
+        return errors.Count == 0 ? own : throw new EventValidationException(errors);
     }
 
     private static async Task<Results<Ok<StreamPageResponse>, ProblemHttpResult>> ReadAsync(
@@ -60,6 +123,7 @@ public static class StreamsApi
         }
 
         var events = await grain.ReadAsync(fromVersion, limit);
+        request.HttpContext.Response.Headers.ETag = ExpectedVersionReader.Tag(version);
         var next = events.Count > 0 ? events[^1].Version + 1 : fromVersion;
         return TypedResults.Ok(new StreamPageResponse(stream.ToString(), version, fromVersion, events, next <= version ? next : null));
     }
@@ -119,7 +183,7 @@ public static class StreamsApi
     {
         var errors = QueryParameters.Unknown(query, ReadParameters);
         var fromVersion = 1L;
-        if (query["from_version"].ToString() is { Length: > 0 } from && (!long.TryParse(from, out fromVersion) || fromVersion < 1))
+        if (query["from_version"].ToString() is { Length: > 0 } from && (!WholeNumber.TryParse(from, out fromVersion) || fromVersion < 1))
         {
             errors.Add(new FieldError("from_version", "must be a whole number of at least 1"));
         }
@@ -130,12 +194,17 @@ public static class StreamsApi
 
     private static int ParseLimit(IQueryCollection query, int fallback, List<FieldError> errors)
     {
-        var limit = fallback;
-        if (query["limit"].ToString() is { Length: > 0 } given && (!int.TryParse(given, out limit) || limit is < 1 or > EventFilter.MaxLimit))
+        if (query["limit"].ToString() is not { Length: > 0 } given)
         {
-            errors.Add(new FieldError("limit", $"must be between 1 and {EventFilter.MaxLimit}"));
+            return fallback;
         }
 
-        return limit;
+        if (WholeNumber.TryParse(given, out var limit) && limit is >= 1 and <= EventFilter.MaxLimit)
+        {
+            return (int)limit;
+        }
+
+        errors.Add(new FieldError("limit", $"must be between 1 and {EventFilter.MaxLimit}"));
+        return fallback;
     }
 }

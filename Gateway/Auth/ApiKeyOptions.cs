@@ -12,6 +12,14 @@ public sealed class ApiKeyOptions
     /// <summary>The tenant whose events this key sees and writes. Default <c>default</c>.</summary>
     public string Tenant { get; set; } = AuthOptions.DefaultTenant;
 
-    /// <summary>A label for logs and rate limiting (the key itself is never logged). Default <c>key{N}</c>.</summary>
+    /// <summary>
+    /// The key's name: what resolutions (<c>resolved_by_key</c>), audit entries, logs and rate limiting
+    /// record instead of the key, which is never stored. Default <c>key-N</c>, N its index.
+    /// </summary>
     public string? Name { get; set; }
+
+    /// <summary>The name of the key at <paramref name="index"/> when none is configured.</summary>
+    public static string DefaultName(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"key-{index}");
+
+    public string NameAt(int index) => Name ?? DefaultName(index);
 }

@@ -21,7 +21,7 @@ public sealed class ApiKeyRing
             var entry = configured[i];
             var hash = ApiKeyHash.IsHashSpec(entry.Key) && ApiKeyHash.TryParseSpec(entry.Key, out var parsed) ? parsed : ApiKeyHash.Of(entry.Key);
             ApiKeyRoles.TryParse(entry.Role, out var role);
-            entries.Add((hash, new ApiKeyIdentity(entry.Name ?? $"key{i}", role, entry.Tenant)));
+            entries.Add((hash, new ApiKeyIdentity(entry.NameAt(i), role, entry.Tenant)));
         }
 
         if (entries.Count == 0)

@@ -10,6 +10,7 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var failures = new List<string>();
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {
             var entry = options.ApiKeys[i];
@@ -25,6 +26,17 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             else if (!ApiKeyHash.IsHashSpec(entry.Key) && entry.Key.Length < 16)
             {
                 failures.Add($"{at}:Key is shorter than 16 characters");
+            }
+
+            // The name stands for the key wherever the key may not be kept, so it must say which key.
+            var keyName = entry.NameAt(i);
+            if (keyName.Length is 0 or > EventLimits.MaxKeyNameLength || keyName.Trim() != keyName || keyName.Any(char.IsControl))
+            {
+                failures.Add($"{at}:Name must be 1–{EventLimits.MaxKeyNameLength} characters without control characters or surrounding spaces");
+            }
+            else if (!named.TryAdd(keyName, i))
+            {
+                failures.Add($"{at}:Name '{keyName}' is already the name of Auth:ApiKeys:{named[keyName]}; each key needs its own");
             }
 
             if (!ApiKeyRoles.TryParse(entry.Role, out _))

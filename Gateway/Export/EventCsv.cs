@@ -12,7 +12,7 @@ public static class EventCsv
 {
     public const string Header =
         "id,event_id,stream,version,position,timestamp,recorded_at,category,severity,event_type,message,source," +
-        "lead_id,session_id,device_id,account_id,workflow_id,context,resolved,resolved_by,resolved_at,resolution_note,tenant_id";
+        "lead_id,session_id,device_id,account_id,workflow_id,context,resolved,resolved_by,resolved_at,resolution_note,resolved_by_key,tenant_id";
 
     public static string Row(StoredEvent e) => string.Join(',',
         e.Id.ToString(CultureInfo.InvariantCulture),
@@ -37,6 +37,7 @@ public static class EventCsv
         e.ResolvedBy is { } by ? WireNames.Of(by) : "",
         e.ResolvedAt is { } at ? Time(at) : "",
         Quote(e.ResolutionNote),
+        Quote(e.ResolvedByKey),
         Quote(e.TenantId)); // last, so readers that take columns by position keep working
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);

@@ -47,6 +47,9 @@ public static class GatewayHostingExtensions
         services.AddExceptionHandler<GatewayExceptionHandler>();
 
         AddGrainAccess(services);
+        // since=15m counts back from the event clock, the one stored timestamps come from.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(EventClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<EventAudit>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService<LogStreamListener>();
@@ -95,7 +98,6 @@ public static class GatewayHostingExtensions
         services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.TryAddKeyedSingleton(EventClock.Key, TimeProvider.System);
         services.TryAddSingleton<EventCommands>();
         services.TryAddSingleton(provider => provider.GetRequiredService<IGrainFactory>().GetGrain<IEventQueryGrain>(0));
     }

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansEvents.Events;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Gateway.Requests;
+using OrleansEvents.Hosting;
 using OrleansEvents.Validation;
 
 namespace OrleansEvents.Gateway.Hubs;
@@ -16,7 +18,7 @@ namespace OrleansEvents.Gateway.Hubs;
 /// ones, each once. Filters run on the server; tenant comes from the connection's key.
 /// </summary>
 [Authorize(Policy = GatewayPolicies.Read)]
-public sealed class EventsHub(HubSubscriptions subscriptions) : Hub<IEventsClient>
+public sealed class EventsHub(HubSubscriptions subscriptions, [FromKeyedServices(EventClock.Key)] TimeProvider clock) : Hub<IEventsClient>
 {
     public const string Path = "/hubs/events";
 
@@ -35,7 +37,7 @@ public sealed class EventsHub(HubSubscriptions subscriptions) : Hub<IEventsClien
         Queries.EventFilter parsed;
         try
         {
-            parsed = EventQueryParser.Parse(criteria, QueryParameters.Filters);
+            parsed = EventQueryParser.Parse(criteria, QueryParameters.Filters, clock.GetUtcNow());
         }
         catch (EventValidationException invalid)
         {

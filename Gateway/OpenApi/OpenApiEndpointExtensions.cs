@@ -25,6 +25,11 @@ public static class OpenApiEndpointExtensions
         builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), required, maxItems))
             .WithProblems(StatusCodes.Status415UnsupportedMediaType);
 
+    /// <summary>As <see cref="WithJsonBody{TBody}"/>: one <typeparamref name="TBody"/>, or an array of up to <paramref name="maxItems"/> <typeparamref name="TItem"/>s.</summary>
+    public static RouteHandlerBuilder WithJsonBody<TBody, TItem>(this RouteHandlerBuilder builder, int maxItems) =>
+        builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), true, maxItems, typeof(TItem)))
+            .WithProblems(StatusCodes.Status415UnsupportedMediaType);
+
     /// <summary>Documents the JSON answer of a status whose result type the handler leaves untyped.</summary>
     public static RouteHandlerBuilder WithJsonResponse<TBody>(this RouteHandlerBuilder builder, int statusCode, string description, int? maxItems = null) =>
         builder.WithMetadata(new ResponseBodyMetadata(statusCode, typeof(TBody), description, maxItems));

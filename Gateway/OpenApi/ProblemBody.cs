@@ -34,6 +34,15 @@ public sealed record ProblemBody
     /// <summary>403: the role the operation needs (write or admin).</summary>
     public string? RequiredRole { get; init; }
 
+    /// <summary>409 of a conditional append: the stream, kind/key.</summary>
+    public string? Stream { get; init; }
+
+    /// <summary>409 of a conditional append: the version the request expected (expected_version or If-Match).</summary>
+    public long? ExpectedVersion { get; init; }
+
+    /// <summary>409 of a conditional append: the version the stream is at; nothing was stored.</summary>
+    public long? ActualVersion { get; init; }
+
     /// <summary>The request's W3C trace id, to find it in the logs.</summary>
     public required string TraceId { get; init; }
 }

@@ -5,7 +5,7 @@ internal static class QueryParameterDescriptions
 {
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
-        ["severity"] = "One severity or a comma list: info, warning, error, critical (WARN, ERROR … accepted).",
+        ["severity"] = "One severity or a comma list without spaces: info, warning, error, critical (WARN, ERROR … accepted in any case).",
         ["min_severity"] = "This severity or worse.",
         ["category"] = "Exact category, e.g. scheduler.",
         ["event_type"] = "Exact event type, or a prefix ending in *, e.g. whatsapp.*.",
@@ -17,8 +17,10 @@ internal static class QueryParameterDescriptions
         ["workflow_id"] = "Events of this workflow.",
         ["source"] = "Exact source, e.g. backend.",
         ["resolved"] = "true or false.",
-        ["since"] = "RFC 3339 with offset (Z, +01:00; a + left unencoded still reads as +); events that happened at or after it.",
-        ["until"] = "RFC 3339 with offset, as since; events that happened at or before it.",
+        ["resolved_by"] = "Resolved by human, llm_agent or auto.",
+        ["resolved_by_key"] = "Resolved with the API key of this name (Auth:ApiKeys:N:Name, default key-N).",
+        ["since"] = "Events that happened at or after it: RFC 3339 with offset (Z, +01:00; a + left unencoded still reads as +), now, or a duration back from now (15m, 24h, 7d; units s, m, h, d).",
+        ["until"] = "Events that happened at or before it; written as since (2026-02-01T00:00:00Z, now, 1h).",
         ["q"] = "Case-insensitive text in the message (≤ 200 characters).",
         ["after_id"] = "Only ids greater than this (keyset paging, oldest first).",
         ["before_id"] = "Only ids less than this (keyset paging, newest first: pass next_cursor).",

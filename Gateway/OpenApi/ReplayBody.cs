@@ -6,8 +6,8 @@ namespace OrleansEvents.Gateway.OpenApi;
 /// <param name="LeadId">Events of this lead.</param>
 /// <param name="DeviceId">Events of this device.</param>
 /// <param name="EventType">Events of this exact type.</param>
-/// <param name="Since">RFC 3339; events that happened at or after it.</param>
-/// <param name="Until">RFC 3339; events that happened at or before it.</param>
+/// <param name="Since">Events that happened at or after it: RFC 3339, now, or a duration back from now (15m, 24h, 7d).</param>
+/// <param name="Until">Events that happened at or before it, written as since.</param>
 /// <param name="DryRun">true (default) only counts and samples; false replays.</param>
 /// <param name="Max">Replay at most this many events: 1 to Events:Replay:MaxEvents (default 1 000); more is a 400. Without it, up to that cap.</param>
 public sealed record ReplayBody(
@@ -16,7 +16,7 @@ public sealed record ReplayBody(
     string? LeadId = null,
     string? DeviceId = null,
     string? EventType = null,
-    DateTimeOffset? Since = null,
-    DateTimeOffset? Until = null,
+    string? Since = null,
+    string? Until = null,
     bool? DryRun = null,
     int? Max = null);

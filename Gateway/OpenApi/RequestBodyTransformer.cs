@@ -14,7 +14,10 @@ internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
         }
 
         IOpenApiSchema schema = metadata.MaxItems is { } maxItems && context.Document is not null
-            ? OneOrManySchema.Of(await context.ReferenceAsync(metadata.BodyType, cancellationToken), maxItems)
+            ? OneOrManySchema.Of(
+                await context.ReferenceAsync(metadata.BodyType, cancellationToken),
+                await context.ReferenceAsync(metadata.ItemType ?? metadata.BodyType, cancellationToken),
+                maxItems)
             : await context.GetOrCreateSchemaAsync(metadata.BodyType, cancellationToken: cancellationToken);
         operation.RequestBody = new OpenApiRequestBody
         {

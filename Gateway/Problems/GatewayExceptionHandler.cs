@@ -29,7 +29,7 @@ internal sealed partial class GatewayExceptionHandler(IOptions<GatewayOptions> o
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => GatewayProblems.TooLarge(options.Value.MaxRequestBodyBytes),
             BadHttpRequestException bad => TypedResults.Problem(bad.Message, statusCode: bad.StatusCode, title: "Bad request"),
             UnknownEventException unknown => GatewayProblems.NotFound($"no event with id {string.Join(", ", unknown.Ids)}"),
-            StreamVersionConflictException conflict => GatewayProblems.Conflict(conflict.Message),
+            StreamVersionConflictException conflict => GatewayProblems.VersionConflict(conflict),
             StorageUnavailableException unavailable => GatewayProblems.Unavailable(unavailable.Message),
             _ when ClusterUnreachable.Is(exception) => GatewayProblems.Unavailable($"the cluster did not answer ({exception.GetType().Name}); try again"),
             _ => null,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansEvents.Events;
 using OrleansEvents.Gateway.Auth;
 using OrleansEvents.Validation;
 
@@ -23,8 +24,18 @@ public static class GatewayProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+    /// <summary>An append that named the version the stream had to be at; it is elsewhere, and nothing was stored.</summary>
+    public static ProblemHttpResult VersionConflict(StreamVersionConflictException conflict) =>
+        TypedResults.Problem(
+            $"stream {conflict.Stream} is at version {conflict.ActualVersion}, not the expected {conflict.ExpectedVersion}; nothing was stored",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Stream version conflict",
+            extensions: new Dictionary<string, object?>
+            {
+                ["stream"] = conflict.Stream.ToString(),
+                ["expected_version"] = conflict.ExpectedVersion,
+                ["actual_version"] = conflict.ActualVersion,
+            });
 
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(

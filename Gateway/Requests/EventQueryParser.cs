@@ -9,16 +9,18 @@ namespace OrleansEvents.Gateway.Requests;
 /// <summary>
 /// Turns a query string into an <see cref="EventFilter"/>, strictly: an unknown or repeated
 /// parameter, a number that is not one, a bad timestamp or severity is an error naming the
-/// parameter — never silently ignored. Empty values count as absent.
+/// parameter — never silently ignored. Empty values count as absent. Names of enums (severity,
+/// order, resolved_by) take any case but no surrounding spaces.
 /// </summary>
 public static class EventQueryParser
 {
     /// <param name="query">The raw query string.</param>
     /// <param name="allowed">The parameters this endpoint accepts; any other is an error.</param>
+    /// <param name="now">What since=15m and until=now count back from: the event clock's time.</param>
     /// <param name="start">Criteria the endpoint fixes before the caller's are applied.</param>
     /// <param name="capLimit">Lower a limit above <see cref="EventFilter.MaxLimit"/> to it instead of refusing it.</param>
     /// <exception cref="EventValidationException">Every broken rule at once.</exception>
-    public static EventFilter Parse(IQueryCollection query, IReadOnlyCollection<string> allowed, EventFilter? start = null, bool capLimit = false)
+    public static EventFilter Parse(IQueryCollection query, IReadOnlyCollection<string> allowed, DateTimeOffset now, EventFilter? start = null, bool capLimit = false)
     {
         var errors = new List<FieldError>();
         void Fail(string field, string rule) => errors.Add(new FieldError(field, rule));
@@ -52,6 +54,7 @@ public static class EventQueryParser
             Category = Text("category") ?? start?.Category,
             Source = Text("source") ?? start?.Source,
             Text = Text("q") ?? start?.Text,
+            ResolvedByKey = Text("resolved_by_key") ?? start?.ResolvedByKey,
         };
 
         if (Text("stream") is { } stream)
@@ -66,7 +69,7 @@ public static class EventQueryParser
         if (Text("severity") is { } severities)
         {
             var parsed = new List<Severity>();
-            foreach (var part in severities.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var part in severities.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (WireNames.TryParseSeverity(part, out var severity))
                 {
@@ -93,6 +96,18 @@ public static class EventQueryParser
             }
         }
 
+        if (Text("resolved_by") is { } resolvedBy)
+        {
+            if (WireNames.TryParseResolvedBy(resolvedBy, out var by))
+            {
+                filter = filter with { ResolvedBy = by };
+            }
+            else
+            {
+                Fail("resolved_by", "must be one of human, llm_agent, auto");
+            }
+        }
+
         if (Text("event_type") is { } eventType)
         {
             filter = eventType.EndsWith('*')
@@ -104,8 +119,8 @@ public static class EventQueryParser
         {
             Resolved = Boolean("resolved", Text("resolved"), Fail) ?? filter.Resolved,
             IncludeTotal = Boolean("include_total", Text("include_total"), Fail) ?? filter.IncludeTotal,
-            Since = Timestamp("since", Text("since"), Fail) ?? filter.Since,
-            Until = Timestamp("until", Text("until"), Fail) ?? filter.Until,
+            Since = Time("since", Text("since"), now, Fail) ?? filter.Since,
+            Until = Time("until", Text("until"), now, Fail) ?? filter.Until,
             AfterId = Integer("after_id", Text("after_id"), Fail) ?? filter.AfterId,
             BeforeId = Integer("before_id", Text("before_id"), Fail) ?? filter.BeforeId,
             Offset = (int?)Integer("offset", Text("offset"), Fail, int.MaxValue) ?? filter.Offset,
@@ -157,19 +172,19 @@ public static class EventQueryParser
         }
     }
 
-    private static DateTimeOffset? Timestamp(string name, string? text, Action<string, string> fail)
+    private static DateTimeOffset? Time(string name, string? text, DateTimeOffset now, Action<string, string> fail)
     {
         if (text is null)
         {
             return null;
         }
 
-        if (Rfc3339.TryParse(WithPlusRestored(text), out var value))
+        if (TimeExpression.TryParse(WithPlusRestored(text), now, out var value))
         {
             return value;
         }
 
-        fail(name, Rfc3339.Rule);
+        fail(name, TimeExpression.Rule);
         return null;
     }
 
@@ -187,7 +202,7 @@ public static class EventQueryParser
             return null;
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value <= max)
+        if (WholeNumber.TryParse(text, out var value) && value <= max)
         {
             return value;
         }

@@ -58,9 +58,10 @@ public static class JsonBody
             return null;
         }
 
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(buffer.WrittenMemory, ParseOptions);
+            document = JsonDocument.Parse(buffer.WrittenMemory, ParseOptions);
         }
         catch (JsonException exception)
         {
@@ -68,6 +69,14 @@ public static class JsonBody
                 StatusCodes.Status400BadRequest,
                 new FieldError("body", $"is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {Reason(exception)}"));
         }
+
+        if (UndecodableText.MayHold(buffer.WrittenSpan) && UndecodableText.Find(document.RootElement) is { Count: > 0 } undecodable)
+        {
+            document.Dispose();
+            throw new EventValidationException(undecodable);
+        }
+
+        return document;
     }
 
     /// <summary>

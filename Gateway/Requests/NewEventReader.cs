@@ -20,14 +20,27 @@ public static class NewEventReader
     private static readonly string[] EventTypeNames = ["event_type", "type"];
     private static readonly string[] ContextNames = ["context", "payload", "details", "data"];
 
+    /// <summary>The field that makes an append conditional; read by the stream endpoint, refused elsewhere rather than ignored.</summary>
+    public const string ExpectedVersionField = "expected_version";
+
     /// <summary>The events of a body, and whether it was a single object (answered with one event, not a list).</summary>
+    /// <param name="body">One event object or an array of them.</param>
+    /// <param name="expectedVersionRead">
+    /// The caller reads <c>expected_version</c> of a single object itself (the stream endpoint). Otherwise,
+    /// and always inside an array, the field is an error: ignoring it would append unconditionally.
+    /// </param>
     /// <exception cref="EventValidationException">The body is not an event or a list of them, or a field has the wrong type.</exception>
-    public static (IReadOnlyList<NewEvent> Events, bool Single) Read(JsonElement body)
+    public static (IReadOnlyList<NewEvent> Events, bool Single) Read(JsonElement body, bool expectedVersionRead = false)
     {
         switch (body.ValueKind)
         {
             case JsonValueKind.Object:
                 var shapeErrors = new List<FieldError>();
+                if (!expectedVersionRead && body.TryGetProperty(ExpectedVersionField, out _))
+                {
+                    shapeErrors.Add(new FieldError(ExpectedVersionField, "is taken only by POST /api/streams/{kind}/{key}/events, which appends only at that version"));
+                }
+
                 var one = ReadOne(body, string.Empty, shapeErrors);
                 return shapeErrors.Count == 0 ? ([one], true) : throw new EventValidationException(WithValueErrors(one, string.Empty, shapeErrors).ToList());
             case JsonValueKind.Array:
@@ -47,6 +60,13 @@ public static class NewEventReader
                         itemErrors.Add(new FieldError(prefix.TrimEnd('.'), "must be an event object"));
                         items.Add((null, prefix, itemErrors));
                         continue;
+                    }
+
+                    if (item.TryGetProperty(ExpectedVersionField, out _))
+                    {
+                        itemErrors.Add(new FieldError(prefix + ExpectedVersionField, expectedVersionRead
+                            ? "is one per request for an array: send it as If-Match: \"<version>\""
+                            : "is taken only by POST /api/streams/{kind}/{key}/events, which appends only at that version"));
                     }
 
                     items.Add((ReadOne(item, prefix, itemErrors), prefix, itemErrors));

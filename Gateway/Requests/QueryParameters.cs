@@ -10,7 +10,7 @@ public static class QueryParameters
     public static readonly string[] Filters =
     [
         "severity", "min_severity", "category", "event_type", "stream", "lead_id", "session_id", "device_id",
-        "account_id", "workflow_id", "source", "resolved", "since", "until", "q",
+        "account_id", "workflow_id", "source", "resolved", "resolved_by", "resolved_by_key", "since", "until", "q",
     ];
 
     /// <summary>How a page is cut (GET /api/events).</summary>

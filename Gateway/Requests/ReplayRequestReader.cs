@@ -15,8 +15,9 @@ public static class ReplayRequestReader
 
     /// <param name="body">The request body; null when there was none.</param>
     /// <param name="maxEvents">The most events one replay may re-publish (<c>Events:Replay:MaxEvents</c>); a larger max is refused, not cut.</param>
+    /// <param name="now">What since=24h and until=now count back from.</param>
     /// <exception cref="EventValidationException">A field has the wrong type or value, or no filter is given.</exception>
-    public static (ReplayRequest Request, bool DryRun) Read(JsonElement? body, int maxEvents)
+    public static (ReplayRequest Request, bool DryRun) Read(JsonElement? body, int maxEvents, DateTimeOffset now)
     {
         if (body is not { ValueKind: JsonValueKind.Object } element)
         {
@@ -58,12 +59,12 @@ public static class ReplayRequestReader
                 return null;
             }
 
-            if (Rfc3339.TryParse(text, out var time))
+            if (TimeExpression.TryParse(text, now, out var time))
             {
                 return time;
             }
 
-            errors.Add(new FieldError(name, Rfc3339.Rule));
+            errors.Add(new FieldError(name, TimeExpression.Rule));
             return null;
         }
 

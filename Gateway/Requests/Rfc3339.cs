@@ -5,7 +5,8 @@ namespace OrleansEvents.Gateway.Requests;
 
 /// <summary>
 /// RFC 3339 timestamps only (<c>2026-02-01T00:00:00Z</c>, <c>2026-02-01T01:00:00.5+01:00</c>): a date
-/// alone, a time without offset or a local-culture format is refused rather than guessed at.
+/// alone, a time without offset or a local-culture format is refused rather than guessed at. ASCII
+/// digits only, and nothing after the offset (not even a newline, which $ would let through).
 /// </summary>
 public static partial class Rfc3339
 {
@@ -28,6 +29,6 @@ public static partial class Rfc3339
         return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[Tt ](?<time>\d{2}:\d{2}:\d{2})(\.(?<fraction>\d{1,9}))?(?<offset>[Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ](?<time>[0-9]{2}:[0-9]{2}:[0-9]{2})(\.(?<fraction>[0-9]{1,9}))?(?<offset>[Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -38,10 +38,31 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
         return results;
     }
 
-    /// <summary>Resolves events by id, each through its stream's grain; ids not of this tenant are an <see cref="UnknownEventException"/>.</summary>
+    /// <summary>
+    /// Validates a batch for one stream and appends it through that stream's grain in one transaction,
+    /// only if the stream is at <paramref name="expectedVersion"/> (when given; 0 = the stream is new).
+    /// Every event must route to <paramref name="stream"/>.
+    /// </summary>
+    /// <exception cref="StreamVersionConflictException">The stream was at another version; nothing was stored.</exception>
+    public async Task<IReadOnlyList<AppendedEvent>> AppendToStreamAsync(
+        string tenantId, StreamId stream, IReadOnlyList<NewEvent> events, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        EventValidator.EnsureValidTenant(tenantId);
+        var pending = EventValidator.Normalize(events, clock.GetUtcNow());
+        var pinned = pending.Select((e, index) => Pin(e, events[index])).ToList();
+        return await grains.For(tenantId, stream).AppendBatchAsync(pinned, expectedVersion).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves events by id, each through its stream's grain; ids not of this tenant are an <see cref="UnknownEventException"/>.
+    /// <paramref name="resolvedByKey"/> is the name of the caller's API key, stored as resolved_by_key.
+    /// </summary>
     public Task<IReadOnlyList<StoredEvent>> ResolveAsync(
-        string tenantId, IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note, CancellationToken cancellationToken = default) =>
-        PerStreamAsync(tenantId, ids, (grain, own) => grain.ResolveAsync(own, resolvedBy, note), cancellationToken);
+        string tenantId, IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note, string? resolvedByKey = null, CancellationToken cancellationToken = default)
+    {
+        EventValidator.EnsureValid(new Resolution(resolvedBy, note, resolvedByKey));
+        return PerStreamAsync(tenantId, ids, (grain, own) => grain.ResolveAsync(own, resolvedBy, note, resolvedByKey), cancellationToken);
+    }
 
     public Task<IReadOnlyList<StoredEvent>> UnresolveAsync(string tenantId, IReadOnlyList<long> ids, CancellationToken cancellationToken = default) =>
         PerStreamAsync(tenantId, ids, (grain, own) => grain.UnresolveAsync(own), cancellationToken);

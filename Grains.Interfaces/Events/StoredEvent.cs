@@ -79,4 +79,8 @@ public record StoredEvent
 
     [Id(22)]
     public string? ResolutionNote { get; init; }
+
+    /// <summary>The name of the API key that resolved it (<c>Auth:ApiKeys:N:Name</c>), never the key itself.</summary>
+    [Id(23)]
+    public string? ResolvedByKey { get; init; }
 }

@@ -33,11 +33,14 @@ public static class WireNames
         _ => throw new ArgumentOutOfRangeException(nameof(resolvedBy), resolvedBy, null),
     };
 
-    /// <summary>Parses a severity, accepting INFO/WARN/WARNING/ERROR/CRITICAL in any case.</summary>
+    /// <summary>
+    /// Parses a severity, accepting INFO/WARN/WARNING/ERROR/CRITICAL in any case. Surrounding spaces
+    /// are not trimmed: " error" is refused, like every other value that differs from a name.
+    /// </summary>
     public static bool TryParseSeverity(string? text, out Severity severity)
     {
         severity = Severity.Info;
-        switch (text?.Trim().ToLowerInvariant())
+        switch (text?.ToLowerInvariant())
         {
             case "info":
                 severity = Severity.Info;
@@ -84,7 +87,7 @@ public static class WireNames
     public static bool TryParseResolvedBy(string? text, out ResolvedBy resolvedBy)
     {
         resolvedBy = ResolvedBy.Human;
-        switch (text?.Trim().ToLowerInvariant())
+        switch (text?.ToLowerInvariant())
         {
             case "human":
                 resolvedBy = ResolvedBy.Human;

@@ -36,8 +36,11 @@ public interface IStreamEventsGrain : IGrainWithStringKey
     /// <summary>Open problems, answered from memory: counts by severity and the newest problems.</summary>
     Task<UnresolvedProblems> GetUnresolvedAsync(int maxCount = UnresolvedProblems.DefaultListSize);
 
-    /// <summary>Resolves events of this stream; an id that is unknown or of another stream is an <see cref="UnknownEventException"/>. A second resolution keeps the first.</summary>
-    Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null);
+    /// <summary>
+    /// Resolves events of this stream; an id that is unknown or of another stream is an <see cref="UnknownEventException"/>.
+    /// A second resolution keeps the first. <paramref name="resolvedByKey"/> names the API key it came with (never the key).
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null, string? resolvedByKey = null);
 
     /// <summary>Reopens resolved events of this stream; unknown or foreign ids are an <see cref="UnknownEventException"/>.</summary>
     Task<IReadOnlyList<StoredEvent>> UnresolveAsync(IReadOnlyList<long> ids);

@@ -60,6 +60,14 @@ public sealed record EventFilter
     [Id(12)]
     public bool? Resolved { get; init; }
 
+    /// <summary>Resolved by this kind of resolver (human, llm_agent, auto).</summary>
+    [Id(22)]
+    public ResolvedBy? ResolvedBy { get; init; }
+
+    /// <summary>Resolved with the API key of this name.</summary>
+    [Id(23)]
+    public string? ResolvedByKey { get; init; }
+
     /// <summary>Events that happened at or after this time.</summary>
     [Id(13)]
     public DateTimeOffset? Since { get; init; }

@@ -42,6 +42,12 @@ internal static class ContextRules
             return null;
         }
 
+        if (!shape.NumbersStorable)
+        {
+            error = $"must hold only numbers of at most {EventLimits.MaxContextNumberLength} characters with an exponent within ±{EventLimits.MaxContextNumberExponent}";
+            return null;
+        }
+
         // The JSON reader does not check that text is UTF-8; the writer would throw on it.
         if (!shape.IsAscii && !Utf8.IsValid(raw))
         {

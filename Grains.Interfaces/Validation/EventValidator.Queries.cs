@@ -37,7 +37,7 @@ public static partial class EventValidator
             Fail("since", "must not be later than until");
         }
 
-        if (filter.EventType is { } eventType && !TextRules.EventType().IsMatch(eventType))
+        if (filter.EventType is { } eventType && (eventType.Length > EventLimits.MaxEventTypeLength || !TextRules.EventType().IsMatch(eventType)))
         {
             Fail("event_type", "must be dotted lowercase words, or a prefix ending in * such as whatsapp.*");
         }
@@ -57,12 +57,14 @@ public static partial class EventValidator
             Fail("q", $"must be at most {EventFilter.MaxTextLength} characters without U+0000");
         }
 
-        CheckText(filter.Source, "source", EventLimits.MaxSourceLength, Fail);
-        CheckText(filter.LeadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(filter.SessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(filter.DeviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(filter.AccountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(filter.WorkflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
+        // The rules of the stored values: a value no event can hold is a mistake worth naming, not an empty page.
+        CheckLine(filter.Source, "source", EventLimits.MaxSourceLength, Fail);
+        CheckLine(filter.LeadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(filter.SessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(filter.DeviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(filter.AccountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(filter.WorkflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(filter.ResolvedByKey, "resolved_by_key", EventLimits.MaxKeyNameLength, Fail);
         return errors;
     }
 
@@ -90,7 +92,7 @@ public static partial class EventValidator
             }
             else
             {
-                Fail("severity", "must be one of info, warning, error, critical");
+                Fail("severity", SeverityRule);
             }
         }
 
@@ -99,7 +101,7 @@ public static partial class EventValidator
             CheckMessage(message, "message", Fail);
         }
 
-        CheckText(update.Source, "source", EventLimits.MaxSourceLength, Fail);
+        CheckLine(update.Source, "source", EventLimits.MaxSourceLength, Fail);
         string? contextJson = null;
         var clearsContext = update.Context is { ValueKind: JsonValueKind.Null };
         if (update.Context is { } context && !clearsContext)
@@ -125,10 +127,16 @@ public static partial class EventValidator
     /// <summary>Throws <see cref="EventValidationException"/> when a resolution breaks a rule.</summary>
     public static void EnsureValid(Resolution resolution)
     {
+        var errors = new List<FieldError>();
         if (resolution.Note is { } note && (note.Length > Resolution.MaxNoteLength || !TextRules.IsStorable(note)))
         {
-            throw new EventValidationException(
-                [new FieldError("note", $"must be at most {Resolution.MaxNoteLength} characters without U+0000")]);
+            errors.Add(new FieldError("note", $"must be at most {Resolution.MaxNoteLength} characters without U+0000"));
+        }
+
+        CheckLine(resolution.ByKey, "resolved_by_key", EventLimits.MaxKeyNameLength, (field, message) => errors.Add(new FieldError(field, message)));
+        if (errors.Count > 0)
+        {
+            throw new EventValidationException(errors);
         }
     }
 

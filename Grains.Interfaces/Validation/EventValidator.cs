@@ -9,6 +9,10 @@ namespace OrleansEvents.Validation;
 /// </summary>
 public static partial class EventValidator
 {
+    private const string EventTypeRule = "must be dotted lowercase words matching ^[a-z0-9_]+(\\.[a-z0-9_]+)*\\z, e.g. whatsapp.send_failed";
+    private const string SeverityRule = "must be one of info, warning, error, critical (INFO, WARN, WARNING, ERROR, CRITICAL accepted in any case, without surrounding spaces)";
+    private const string ControlCharacterRule = "must not contain control characters (U+0000–U+001F, U+007F–U+009F: tab and newline included)";
+
     /// <summary>Validates and normalizes a batch; throws <see cref="EventValidationException"/> listing each bad index.</summary>
     public static IReadOnlyList<PendingEvent> Normalize(IReadOnlyList<NewEvent> batch, DateTimeOffset now)
     {
@@ -53,7 +57,7 @@ public static partial class EventValidator
         void Fail(string field, string message) => errors.Add(new FieldError(prefix + field, message));
 
         var eventId = TextRules.NullIfBlank(e.EventId);
-        CheckText(eventId, "event_id", EventLimits.MaxEventIdLength, Fail);
+        CheckLine(eventId, "event_id", EventLimits.MaxEventIdLength, Fail);
 
         var eventType = e.EventType;
         if (string.IsNullOrEmpty(eventType))
@@ -66,7 +70,7 @@ public static partial class EventValidator
         }
         else if (!TextRules.EventType().IsMatch(eventType))
         {
-            Fail("event_type", "must be dotted lowercase words matching ^[a-z0-9_]+(\\.[a-z0-9_]+)*$, e.g. whatsapp.send_failed");
+            Fail("event_type", EventTypeRule);
         }
 
         var category = TextRules.NullIfBlank(e.Category);
@@ -78,28 +82,24 @@ public static partial class EventValidator
         var severity = Severity.Info;
         if (e.Severity is not null && !WireNames.TryParseSeverity(e.Severity, out severity))
         {
-            Fail("severity", "must be one of info, warning, error, critical (INFO, WARN, WARNING, ERROR, CRITICAL accepted)");
+            Fail("severity", SeverityRule);
         }
 
         var message = e.Message ?? string.Empty;
         CheckMessage(message, "message", Fail);
         var source = TextRules.NullIfBlank(e.Source);
-        CheckText(source, "source", EventLimits.MaxSourceLength, Fail);
+        CheckLine(source, "source", EventLimits.MaxSourceLength, Fail);
 
         var leadId = TextRules.NullIfBlank(e.LeadId);
         var sessionId = TextRules.NullIfBlank(e.SessionId);
         var deviceId = TextRules.NullIfBlank(e.DeviceId);
         var accountId = TextRules.NullIfBlank(e.AccountId);
         var workflowId = TextRules.NullIfBlank(e.WorkflowId);
-        CheckText(leadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(sessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(deviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(accountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckText(workflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckIdentifier(leadId, "lead_id", Fail);
-        CheckIdentifier(sessionId, "session_id", Fail);
-        CheckIdentifier(deviceId, "device_id", Fail);
-        CheckIdentifier(workflowId, "workflow_id", Fail);
+        CheckLine(leadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(sessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(deviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(accountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(workflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
 
         StreamId? stream = null;
         if (TextRules.NullIfBlank(e.Stream) is { } streamText)
@@ -185,7 +185,11 @@ public static partial class EventValidator
         }
     }
 
-    private static void CheckText(string? text, string field, int maxLength, Action<string, string> fail)
+    /// <summary>
+    /// One-line text (ids, source): within its length, storable, and without control characters, so
+    /// what is stored can be typed back into a filter, a URL or a stream key exactly as sent.
+    /// </summary>
+    private static void CheckLine(string? text, string field, int maxLength, Action<string, string> fail)
     {
         if (text is null)
         {
@@ -200,14 +204,9 @@ public static partial class EventValidator
         {
             fail(field, "must not contain U+0000 or unpaired surrogates");
         }
-    }
-
-    /// <summary>Ids that become stream keys must be valid stream keys.</summary>
-    private static void CheckIdentifier(string? id, string field, Action<string, string> fail)
-    {
-        if (id is not null && id.Length <= StreamId.MaxKeyLength && id.Any(char.IsControl))
+        else if (TextRules.HasControlCharacter(text))
         {
-            fail(field, "must not contain control characters");
+            fail(field, ControlCharacterRule);
         }
     }
 }

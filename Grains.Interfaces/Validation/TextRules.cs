@@ -3,20 +3,23 @@ using System.Text.RegularExpressions;
 
 namespace OrleansEvents.Validation;
 
-/// <summary>Rules shared by every text field.</summary>
+/// <summary>
+/// Rules shared by every text field. Patterns end in \z, not $: in .NET, $ also matches before a
+/// final newline, so "a.b\n" would pass as an event type and fail later as a stream key.
+/// </summary>
 internal static partial class TextRules
 {
-    [GeneratedRegex("^[a-z0-9_]+(\\.[a-z0-9_]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9_]+(\\.[a-z0-9_]+)*\\z", RegexOptions.CultureInvariant)]
     public static partial Regex EventType();
 
     /// <summary>What an event type can start with: a prefix with any other character could match nothing.</summary>
-    [GeneratedRegex("^[a-z0-9_.]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9_.]*\\z", RegexOptions.CultureInvariant)]
     public static partial Regex EventTypePrefix();
 
-    [GeneratedRegex("^[a-z0-9_]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9_]+\\z", RegexOptions.CultureInvariant)]
     public static partial Regex Category();
 
-    [GeneratedRegex("^[A-Za-z0-9_.:-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9_.:-]+\\z", RegexOptions.CultureInvariant)]
     public static partial Regex TenantId();
 
     /// <summary>
@@ -45,8 +48,18 @@ internal static partial class TextRules
         return true;
     }
 
+    /// <summary>
+    /// Whether one-line text (ids, source, stream keys) holds a control character: C0, DEL or C1,
+    /// tab and newline included. Such a value cannot be typed back into a filter or a URL as sent.
+    /// </summary>
+    public static bool HasControlCharacter(string text) => text.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') >= 0
+        || text.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') >= 0;
+
     public static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
 
-    /// <summary>Null for absent or blank input, which callers often send for "none".</summary>
-    public static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    /// <summary>
+    /// Null for absent or blank input (empty, or spaces only), which callers often send for "none".
+    /// A control character is never blank: "\n" alone is refused like any other, not taken as absent.
+    /// </summary>
+    public static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) && !HasControlCharacter(text ?? "") ? null : text;
 }

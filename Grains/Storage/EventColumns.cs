@@ -6,7 +6,7 @@ internal static class EventColumns
     public const string All =
         "id, event_id, tenant_id, stream, version, transaction_id, \"timestamp\", recorded_at, category, severity, " +
         "event_type, message, source, lead_id, session_id, device_id, account_id, workflow_id, context, " +
-        "resolved, resolved_by, resolved_at, resolution_note";
+        "resolved, resolved_by, resolved_at, resolution_note, resolved_by_key";
 
     public const int Id = 0;
     public const int EventId = 1;
@@ -31,4 +31,5 @@ internal static class EventColumns
     public const int ResolvedBy = 20;
     public const int ResolvedAt = 21;
     public const int ResolutionNote = 22;
+    public const int ResolvedByKey = 23;
 }

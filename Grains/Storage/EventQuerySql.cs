@@ -53,6 +53,8 @@ internal static class EventQuerySql
         Equal("category", filter.Category);
         Equal("event_type", filter.EventType);
         Equal("source", filter.Source);
+        Equal("resolved_by", filter.ResolvedBy is { } by ? WireNames.Of(by) : null);
+        Equal("resolved_by_key", filter.ResolvedByKey);
 
         if (SeveritiesOf(filter) is { } severities)
         {

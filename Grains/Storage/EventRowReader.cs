@@ -32,6 +32,7 @@ internal abstract class EventRowReader
         ResolvedBy = NullableString(row, EventColumns.ResolvedBy) is { } by ? WireNames.ParseResolvedBy(by) : null,
         ResolvedAt = row.IsDBNull(EventColumns.ResolvedAt) ? null : ReadTime(row, EventColumns.ResolvedAt),
         ResolutionNote = NullableString(row, EventColumns.ResolutionNote),
+        ResolvedByKey = NullableString(row, EventColumns.ResolvedByKey),
     };
 
     public async Task<List<StoredEvent>> ReadAllAsync(DbDataReader reader, CancellationToken cancellationToken)

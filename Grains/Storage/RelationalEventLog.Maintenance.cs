@@ -14,7 +14,8 @@ internal abstract partial class RelationalEventLog
         // "AND NOT resolved": resolving twice keeps the first resolution.
         var sql = $"UPDATE events SET resolved = true, resolved_by = {arguments.Add(WireNames.Of(resolution.By))}, " +
                   $"resolved_at = {arguments.Add(Dialect.Time(EventValidator.ToStoredPrecision(Clock.GetUtcNow())))}, " +
-                  $"resolution_note = {arguments.Add((object?)resolution.Note ?? DBNull.Value)} " +
+                  $"resolution_note = {arguments.Add((object?)resolution.Note ?? DBNull.Value)}, " +
+                  $"resolved_by_key = {arguments.Add((object?)resolution.ByKey ?? DBNull.Value)} " +
                   $"WHERE tenant_id = {arguments.Add(tenantId)} AND {Dialect.AnyOf("id", ids, arguments)} AND NOT resolved " +
                   $"RETURNING {EventColumns.All}";
         return await WriteEventsAsync(sql, arguments, cancellationToken);
@@ -24,7 +25,7 @@ internal abstract partial class RelationalEventLog
         string tenantId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         var arguments = new SqlArguments();
-        var sql = "UPDATE events SET resolved = false, resolved_by = NULL, resolved_at = NULL, resolution_note = NULL " +
+        var sql = "UPDATE events SET resolved = false, resolved_by = NULL, resolved_at = NULL, resolution_note = NULL, resolved_by_key = NULL " +
                   $"WHERE tenant_id = {arguments.Add(tenantId)} AND {Dialect.AnyOf("id", ids, arguments)} AND resolved " +
                   $"RETURNING {EventColumns.All}";
         return await WriteEventsAsync(sql, arguments, cancellationToken);

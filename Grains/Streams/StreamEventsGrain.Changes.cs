@@ -7,9 +7,9 @@ namespace OrleansEvents.Streams;
 
 public abstract partial class StreamEventsGrain
 {
-    public Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null) => UnderGateAsync(async () =>
+    public Task<IReadOnlyList<StoredEvent>> ResolveAsync(IReadOnlyList<long> ids, ResolvedBy resolvedBy, string? note = null, string? resolvedByKey = null) => UnderGateAsync(async () =>
     {
-        var resolution = new Resolution(resolvedBy, note);
+        var resolution = new Resolution(resolvedBy, note, resolvedByKey);
         EventValidator.EnsureValid(resolution);
         await EnsureOwnAsync(ids);
         var changed = await services.Log.ResolveAsync(TenantId, ids, resolution);

@@ -63,4 +63,30 @@ public sealed class FilterTests(DashboardFixture fixture) : DashboardTest(fixtur
         await Expect(dashboard.Page.Locator("#filters").GetByLabel("Text")).ToHaveValueAsync("update");
         await Expect(dashboard.Page.Locator("#filters").GetByLabel("From")).Not.ToHaveValueAsync("");
     });
+
+    [Fact]
+    public Task TheTimeFilterOffersTheLastMinutesHoursAndDaysAndKeepsThemRelativeInTheAddress() => RunAsync(async () =>
+    {
+        var device = Unique("d");
+        var now = DateTimeOffset.UtcNow;
+        var stored = await Fixture.PostAsync(
+            new { event_type = "device.rebooted", device_id = device, timestamp = now.AddHours(-30).ToString("O") },
+            new { event_type = "device.rebooted", device_id = device, timestamp = now.AddHours(-2).ToString("O") },
+            new { event_type = "device.rebooted", device_id = device, timestamp = now.AddMinutes(-5).ToString("O") });
+        var dashboard = await OpenAsync(query: $"device_id={device}");
+        var page = dashboard.Page;
+        Assert.Equal(3, (await dashboard.TailIdsAsync()).Length);
+
+        await page.Locator("#filters").GetByLabel("Time").SelectOptionAsync("15m");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await dashboard.WaitUntilReadyAsync();
+
+        Assert.Contains("since=15m", page.Url, StringComparison.Ordinal);
+        Assert.Equal([LiveTailTests.Id(stored[2])], await dashboard.TailIdsAsync());
+
+        var shared = await OpenAsync(DashboardFixture.ReadKey, $"device_id={device}&since=24h");
+        await Expect(shared.Page.Locator("#filters").GetByLabel("Time")).ToHaveValueAsync("24h");
+        await Expect(shared.Page.Locator("#filters").GetByLabel("From")).ToHaveValueAsync("");
+        Assert.Equal([LiveTailTests.Id(stored[2]), LiveTailTests.Id(stored[1])], await shared.TailIdsAsync());
+    });
 }

@@ -45,6 +45,7 @@ public sealed class UnresolvedTests(DashboardFixture fixture) : DashboardTest(fi
         Assert.True(stored.GetProperty("resolved").GetBoolean());
         Assert.Equal("human", stored.GetProperty("resolved_by").GetString());
         Assert.Equal("retried by hand", stored.GetProperty("resolution_note").GetString());
+        Assert.Equal("support", stored.GetProperty("resolved_by_key").GetString());
     });
 
     [Fact]
@@ -63,7 +64,10 @@ public sealed class UnresolvedTests(DashboardFixture fixture) : DashboardTest(fi
         response.EnsureSuccessStatusCode();
 
         await Expect(first.Page.Locator($"#unresolved-groups li[data-id='{id}']")).ToHaveCountAsync(0, new() { Timeout = 2000 });
-        await Expect(second.Row(id)).ToContainTextAsync("resolved by llm_agent", new() { Timeout = 2000 });
+        await Expect(second.Row(id)).ToContainTextAsync("resolved by llm_agent with key ops-admin", new() { Timeout = 2000 });
+        await second.Row(id).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(second.Page.GetByRole(AriaRole.Dialog).Locator("dd[data-field='resolved']")).ToContainTextAsync("by llm_agent with key ops-admin");
+        await second.Page.Keyboard.PressAsync("Escape");
 
         // Reopened from the detail of the second page… which is read-only, so from the first.
         await first.Page.GetByRole(AriaRole.Tab, new() { Name = "Live tail" }).ClickAsync();

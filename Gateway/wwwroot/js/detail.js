@@ -1,5 +1,5 @@
 // The event detail dialog: every field, the context as indented JSON, links to the entity's stream view.
-import { absoluteTime, el, severityBadge } from './format.js';
+import { absoluteTime, el, resolver, severityBadge } from './format.js';
 
 const CORRELATIONS = ['lead_id', 'session_id', 'device_id', 'workflow_id'];
 
@@ -57,7 +57,7 @@ export class EventDetail {
       ['event_id', event.event_id],
       ['position', event.position ?? '—'],
       ['resolved', event.resolved
-        ? `yes, by ${event.resolved_by} at ${absoluteTime(event.resolved_at)}${event.resolution_note ? ` — “${event.resolution_note}”` : ''}`
+        ? `yes, by ${resolver(event)} at ${absoluteTime(event.resolved_at)}${event.resolution_note ? ` — “${event.resolution_note}”` : ''}`
         : 'no'],
     ];
     this.body.replaceChildren(

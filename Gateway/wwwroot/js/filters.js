@@ -3,6 +3,13 @@ import { toLocalInput, toRfc3339 } from './format.js';
 
 export const FILTER_NAMES = ['severity', 'category', 'event_type', 'stream', 'lead_id', 'session_id', 'device_id', 'workflow_id', 'q', 'since', 'until'];
 
+/** A time the API counts back from now: 15m, 24h, 7d, now. Kept as typed, so a shared address stays relative. */
+const RELATIVE = /^(now|[0-9]+[smhd])$/;
+
+export function isRelativeTime(value) {
+  return RELATIVE.test(value ?? '');
+}
+
 /** The filters in a query string; values as the URL carries them (event_type is a prefix, times RFC 3339). */
 export function filtersFromUrl(search = location.search) {
   const params = new URLSearchParams(search);
@@ -52,8 +59,14 @@ export function fillForm(form, filters) {
   }
   for (const name of FILTER_NAMES.filter(n => n !== 'severity')) {
     const input = form.elements.namedItem(name);
-    input.value = input.type === 'datetime-local' ? toLocalInput(filters[name]) : (filters[name] ?? '');
+    input.value = input.type === 'datetime-local' ? toLocalInput(isRelativeTime(filters[name]) ? '' : filters[name]) : (filters[name] ?? '');
   }
+  const range = form.elements.namedItem('range');
+  const since = isRelativeTime(filters.since) ? filters.since : '';
+  if (since && ![...range.options].some(option => option.value === since)) {
+    range.append(new Option(`last ${since}`, since));
+  }
+  range.value = since;
 }
 
 export function readForm(form) {
@@ -68,6 +81,11 @@ export function readForm(form) {
     if (value) {
       filters[name] = value;
     }
+  }
+  // A chosen "last …" wins over a typed start: it is what the picker shows.
+  const range = form.elements.namedItem('range').value;
+  if (range) {
+    filters.since = range;
   }
   return filters;
 }

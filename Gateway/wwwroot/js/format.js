@@ -26,6 +26,11 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** Who resolved an event: the kind of resolver and the name of the key it used ("human with key support"). */
+export function resolver(event) {
+  return event.resolved_by_key ? `${event.resolved_by} with key ${event.resolved_by_key}` : `${event.resolved_by}`;
+}
+
 export function severityBadge(severity) {
   return el('span', { class: `sev sev-${severity}` },
     el('span', { 'aria-hidden': 'true', text: ICONS[severity] ?? '•' }),

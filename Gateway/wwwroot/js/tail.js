@@ -1,5 +1,5 @@
 // The live tail: a history page, then live events on top, newest first, capped; pausable.
-import { el, severityBadge, timeElement, absoluteTime } from './format.js';
+import { el, resolver, severityBadge, timeElement, absoluteTime } from './format.js';
 
 export const MAX_ROWS = 500;
 const HISTORY_PAGE = 100;
@@ -124,7 +124,7 @@ export class Tail {
         el('span', { class: 'what' },
           el('span', { class: 'type', text: event.event_type }),
           el('span', { class: 'stream', text: event.stream }),
-          event.resolved ? el('span', { class: 'flag', text: `resolved by ${event.resolved_by}` }) : null,
+          event.resolved ? el('span', { class: 'flag', text: `resolved by ${resolver(event)}` }) : null,
           flag ? el('span', { class: 'flag', text: flag }) : null,
           event.message ? el('span', { class: 'message', text: event.message }) : null)));
     return li;

@@ -22,6 +22,20 @@ public sealed partial class GatewayOpenApiTests
     }
 
     [Fact]
+    public async Task StreamAppendBodyIsOneEventWithAnExpectedVersionOrAnArrayOfEventsAndNamesIfMatch()
+    {
+        var document = await DocumentAsync();
+        var body = RequestSchema(document, "/api/streams/{kind}/{key}/events", "post");
+        var operation = document.GetProperty("paths").GetProperty("/api/streams/{kind}/{key}/events").GetProperty("post");
+
+        Assert.Equal("#/components/schemas/StreamEventBody", body.GetProperty("oneOf")[0].GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/NewEventBody", body.GetProperty("oneOf")[1].GetProperty("items").GetProperty("$ref").GetString());
+        var type = Schema(document, "StreamEventBody").GetProperty("properties").GetProperty("expected_version").GetProperty("type");
+        Assert.Equal(["integer"], type.ValueKind == JsonValueKind.String ? [type.GetString()!] : Names(type).Where(t => t != "null").ToList());
+        Assert.Contains(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-Match" && p.GetProperty("in").GetString() == "header");
+    }
+
+    [Fact]
     public async Task AppendBodyRequiresExactlyWhatTheValidatorRefusesToGoWithout()
     {
         var tenant = fixture.NextTenant();

@@ -7,7 +7,8 @@ namespace OrleansEvents.Tests.Gateway;
 /// <summary>Problem answers: the shape the gateway really writes, listed where they can happen.</summary>
 public sealed partial class GatewayOpenApiTests
 {
-    private static readonly string[] ProblemMembers = ["type", "title", "status", "detail", "errors", "field", "limit", "required_role", "trace_id"];
+    private static readonly string[] ProblemMembers =
+        ["type", "title", "status", "detail", "errors", "field", "limit", "required_role", "stream", "expected_version", "actual_version", "trace_id"];
 
     [Fact]
     public async Task ProblemSchemaHasTheMembersTheGatewayWrites()
@@ -43,7 +44,7 @@ public sealed partial class GatewayOpenApiTests
     {
         var document = await DocumentAsync();
         string[] withId = ["/api/events/{id}", "/api/events/{id}/resolve", "/api/events/{id}/unresolve", "/api/streams/{kind}/{key}", "/api/streams/{kind}/{key}/unresolved", "/api/streams/{kind}/{key}/summary"];
-        string[] withBody = ["post /api/events", "put /api/events/{id}", "post /api/events/{id}/resolve", "post /api/events/replay", "post /api/admin/retention/run"];
+        string[] withBody = ["post /api/events", "put /api/events/{id}", "post /api/events/{id}/resolve", "post /api/events/replay", "post /api/admin/retention/run", "post /api/streams/{kind}/{key}/events"];
 
         foreach (var (path, method, role) in ApiOperations)
         {
@@ -57,6 +58,7 @@ public sealed partial class GatewayOpenApiTests
             Assert.True(Lists("403") == (role != "read"), $"{method} {path} (role {role}) documents 403: {Lists("403")}");
             Assert.True(Lists("404") == withId.Contains(path), $"{method} {path} documents 404: {Lists("404")}");
             Assert.True(Lists("415") == withBody.Contains($"{method} {path}"), $"{method} {path} documents 415: {Lists("415")}");
+            Assert.True(Lists("409") == (path == "/api/streams/{kind}/{key}/events"), $"{method} {path} documents 409: {Lists("409")}");
         }
 
         Assert.True(Operation(document, "/api/events", "get").GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));

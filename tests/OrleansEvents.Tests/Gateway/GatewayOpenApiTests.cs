@@ -15,6 +15,7 @@ public sealed partial class GatewayOpenApiTests(SqliteGatewayFixture fixture) : 
         ("/api/events/export", "get", "read"), ("/api/streams/{kind}/{key}", "get", "read"), ("/api/streams/{kind}/{key}/unresolved", "get", "read"),
         ("/api/streams/{kind}/{key}/summary", "get", "read"), ("/api/events/replay", "post", "admin"), ("/api/admin/retention/run", "post", "admin"),
         ("/admin/events", "get", "admin"), ("/api/logs/stream", "get", "read"), ("/api/me", "get", "read"),
+        ("/api/streams/{kind}/{key}/events", "post", "write"),
     ];
 
     [Fact]

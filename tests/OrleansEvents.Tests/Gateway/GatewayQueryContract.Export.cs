@@ -41,7 +41,7 @@ public abstract partial class GatewayQueryContract
         var limited = csv.Split('\n');
 
         Assert.StartsWith("id,event_id,stream,version,", limited[0], StringComparison.Ordinal);
-        Assert.EndsWith(",resolution_note,tenant_id", limited[0], StringComparison.Ordinal);
+        Assert.EndsWith(",resolution_note,resolved_by_key,tenant_id", limited[0], StringComparison.Ordinal);
         Assert.EndsWith($",{Tenant.Id}", limited[1], StringComparison.Ordinal);
         Assert.Contains("\"comma, \"\"quote\"\"\nnewline\"", csv, StringComparison.Ordinal);
         Assert.Matches("\"\\{\"\"a\"\": ?1\\}\"", csv);

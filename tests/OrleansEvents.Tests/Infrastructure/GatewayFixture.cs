@@ -45,7 +45,7 @@ public abstract class GatewayFixture : IAsyncLifetime
 
         // The silo's own tenant ("default"), the only one whose admin may run cluster-wide retention.
         Key(settings, TenantCount * 3, SystemAdminKey, "admin", "default");
-        _host = await GatewayHost.StartAsync(settings);
+        _host = await GatewayHost.StartAsync(settings, ConfigureServices);
     }
 
     public virtual async Task DisposeAsync()
@@ -57,6 +57,11 @@ public abstract class GatewayFixture : IAsyncLifetime
     }
 
     protected abstract Task<Dictionary<string, string?>> StorageSettingsAsync();
+
+    /// <summary>Services to replace before the host starts (a fake clock); none by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     private static ApiTenant TenantAt(int index)
     {
