@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Orleans.Dashboard;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using OrleansEvents.Fanout;
@@ -23,6 +24,7 @@ public static class ClusterClientHostingExtensions
         var orleans = builder.Configuration.GetSection(OrleansOptions.SectionName).Get<OrleansOptions>() ?? new OrleansOptions();
         var dataSource = CreateDataSource(builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName));
         builder.Services.AddSingleton(dataSource);
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
         builder.Services.AddOptions<ClusterConnectionOptions>().BindConfiguration(ClusterConnectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.UseOrleansClient(client =>
         {
@@ -39,6 +41,11 @@ public static class ClusterClientHostingExtensions
             client.AddPersistentStreams(StreamProviders.Events, LogQueueAdapterFactory.Create, streams =>
                 streams.Configure<HashRingStreamQueueMapperOptions>(queues => queues.Configure(LogQueueAdapterFactory.ConfigureQueues)));
             client.UseConnectionRetryFilter<StartupConnectionRetry>();
+            var dashboard = builder.Configuration.GetSection(OrleansDashboardOptions.SectionName).Get<OrleansDashboardOptions>() ?? new OrleansDashboardOptions();
+            if (dashboard.Enabled)
+            {
+                client.AddDashboard();
+            }
         });
         return builder;
     }

@@ -7,7 +7,7 @@ public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, H
 {
     // Health answers without a key: where the store lives, how far the log has come and why a check
     // fails (the store's own error, which names its host) are for admins.
-    private static readonly HashSet<string> PublicData = ["provider", "last_progress_at"];
+    private static readonly HashSet<string> PublicData = ["provider", "last_progress_at", "active_silos"];
 
     /// <param name="report">The checks' results.</param>
     /// <param name="allData">Whether to show every check's data and failure (to an admin key) or only what anyone may see.</param>

@@ -99,7 +99,8 @@ public static class GatewayHostingExtensions
         services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         services.TryAddSingleton<EventCommands>();
-        services.TryAddSingleton(provider => provider.GetRequiredService<IGrainFactory>().GetGrain<IEventQueryGrain>(0));
+        // Transient: a cluster client can make grain references only once it is connected, after start-up.
+        services.TryAddTransient(provider => provider.GetRequiredService<IGrainFactory>().GetGrain<IEventQueryGrain>(0));
     }
 
     public static WebApplication MapGateway(this WebApplication app)

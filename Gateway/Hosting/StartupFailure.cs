@@ -36,6 +36,8 @@ public static class StartupFailure
                                  "free ports (defaults 11111 and 30000), e.g. --Orleans:SiloPort=11112 --Orleans:GatewayPort=30001.",
         Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException =>
             $"no silo of the cluster answered ({exception.Message}). Start a silo on the same ConnectionStrings:Events, Orleans:ClusterId and Orleans:ServiceId first.",
+        Npgsql.NpgsqlException database =>
+            $"cannot read the cluster's membership table through ConnectionStrings:Events: {database.Message}",
         { InnerException: { } inner } when exception is Orleans.Runtime.OrleansException or AggregateException => Describe(inner, describe),
         _ => null,
     };

@@ -8,7 +8,7 @@ using OrleansEvents.Queries;
 namespace OrleansEvents.Gateway.Live;
 
 /// <summary>The gateway's one subscription to the Orleans stream <see cref="LogStream"/>: every notification goes to the <see cref="LiveFeed"/>.</summary>
-public sealed partial class LogStreamListener(IClusterClient cluster, LiveFeed feed, IEventQueryGrain queries, ILogger<LogStreamListener> logger) : IHostedService
+public sealed partial class LogStreamListener(IClusterClient cluster, LiveFeed feed, ILogger<LogStreamListener> logger) : IHostedService
 {
     private StreamSubscriptionHandle<LogNotification>? _subscription;
 
@@ -23,7 +23,7 @@ public sealed partial class LogStreamListener(IClusterClient cluster, LiveFeed f
             .SubscribeAsync(OnNextAsync);
         try
         {
-            feed.AdvanceTo(await queries.GetLogEndAsync(cancellationToken));
+            feed.AdvanceTo(await cluster.GetGrain<IEventQueryGrain>(0).GetLogEndAsync(cancellationToken));
         }
         catch (StorageUnavailableException exception)
         {

@@ -13,7 +13,8 @@ namespace OrleansEvents.Commands;
 /// </summary>
 public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(EventClock.Key)] TimeProvider clock)
 {
-    private readonly IEventQueryGrain _queries = grains.GetGrain<IEventQueryGrain>(0);
+    // Resolved per use: a cluster client can make grain references only once it is connected.
+    private IEventQueryGrain Queries => grains.GetGrain<IEventQueryGrain>(0);
 
     /// <summary>
     /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's
@@ -71,14 +72,14 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
     public async Task<EventEdit?> UpdateAsync(string tenantId, long id, EventUpdate update, CancellationToken cancellationToken = default)
     {
         EventValidator.Normalize(update);
-        var stored = await _queries.GetAsync(tenantId, id, cancellationToken);
+        var stored = await Queries.GetAsync(tenantId, id, cancellationToken);
         return stored is null ? null : await grains.For(tenantId, stored.Stream).UpdateAsync(id, update);
     }
 
     /// <summary>Deletes one event: the event as it was; null when the tenant has no such event.</summary>
     public async Task<StoredEvent?> DeleteAsync(string tenantId, long id, CancellationToken cancellationToken = default)
     {
-        var stored = await _queries.GetAsync(tenantId, id, cancellationToken);
+        var stored = await Queries.GetAsync(tenantId, id, cancellationToken);
         return stored is null ? null : await grains.For(tenantId, stored.Stream).DeleteAsync(id);
     }
 
@@ -88,7 +89,7 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
         string tenantId, IReadOnlyList<long> ids, Func<IStreamEventsGrain, IReadOnlyList<long>, Task<IReadOnlyList<StoredEvent>>> change,
         CancellationToken cancellationToken)
     {
-        var found = await _queries.GetManyAsync(tenantId, ids, cancellationToken);
+        var found = await Queries.GetManyAsync(tenantId, ids, cancellationToken);
         var unknown = ids.Except(found.Select(e => e.Id)).Distinct().ToList();
         if (unknown.Count > 0)
         {

@@ -106,7 +106,9 @@ public static partial class EventGrainsHostingExtensions
         AddValidatedOptions<SiloLifeOptions>(services, SiloLifeOptions.SectionName);
         AddValidatedOptions<OrleansOptions>(services, OrleansOptions.SectionName);
 
-        services.AddHealthChecks().AddCheck<LogTailerHealthCheck>("log_tailer", tags: [HealthTags.Ready]);
+        services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo", tags: [HealthTags.Ready])
+            .AddCheck<LogTailerHealthCheck>("log_tailer", tags: [HealthTags.Ready]);
         services.AddSingleton<LogSignal>();
         services.AddSingleton<StorageAvailability>();
         services.AddSingleton<RetentionEpoch>();

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace OrleansEvents.Tests.Infrastructure;
 
-/// <summary>The real silo executable, started as a separate process the way an operator starts it.</summary>
+/// <summary>The real silo (or gateway) executable, started as a separate process the way an operator starts it.</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -45,13 +45,17 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public static SiloProcess Start(string workingDirectory, params string[] arguments) =>
-        Start(workingDirectory, urlsInEnvironment: false, arguments);
+        Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: false, arguments);
+
+    /// <summary>Starts <c>dotnet run --project Gateway</c>'s executable: an Orleans client of the silos, no silo inside.</summary>
+    public static SiloProcess StartGateway(string workingDirectory, params string[] arguments) =>
+        Start(ProductAssembly("Gateway", "OrleansEvents.Gateway.dll"), workingDirectory, urlsInEnvironment: false, arguments);
 
     /// <summary>Starts the silo with its address in ASPNETCORE_URLS rather than on the command line.</summary>
     public static SiloProcess StartWithUrlsInEnvironment(string workingDirectory) =>
-        Start(workingDirectory, urlsInEnvironment: true, []);
+        Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: true, []);
 
-    private static SiloProcess Start(string workingDirectory, bool urlsInEnvironment, string[] arguments)
+    private static SiloProcess Start(string assembly, string workingDirectory, bool urlsInEnvironment, string[] arguments)
     {
         var port = FreePorts.Next();
         var url = $"http://127.0.0.1:{port}";
@@ -67,7 +71,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         start.ArgumentList.Add("--default-signal=INT");
         start.ArgumentList.Add("dotnet");
-        start.ArgumentList.Add(SiloAssembly());
+        start.ArgumentList.Add(assembly);
         foreach (var argument in urlsInEnvironment ? arguments : arguments.Append("--urls").Append(url))
         {
             start.ArgumentList.Add(argument);
@@ -154,7 +158,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private void Signal(string signal) =>
         Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
-    private static string SiloAssembly()
+    private static string ProductAssembly(string project, string file)
     {
         var testOutput = AppContext.BaseDirectory;
         var configuration = new DirectoryInfo(testOutput).Parent!.Name; // bin/{Configuration}/net10.0
@@ -164,7 +168,7 @@ public sealed class SiloProcess : IAsyncDisposable
             root = root.Parent;
         }
 
-        var assembly = Path.Combine(root!.FullName, "Silo", "bin", configuration, "net10.0", "OrleansEvents.Silo.dll");
+        var assembly = Path.Combine(root!.FullName, project, "bin", configuration, "net10.0", file);
         return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the solution first.", assembly);
     }
 
