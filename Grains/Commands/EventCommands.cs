@@ -17,24 +17,8 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, [FromKeye
     /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's
     /// events through its grain, all streams at once. Results come back in input order.
     /// </summary>
-    public async Task<IReadOnlyList<AppendedEvent>> AppendAsync(string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
-    {
-        EventValidator.EnsureValidTenant(tenantId);
-        var pending = EventValidator.Normalize(events, clock.GetUtcNow());
-        var byStream = pending.Select((e, index) => (Event: e, Index: index)).GroupBy(p => p.Event.Stream).ToList();
-        var results = new AppendedEvent[pending.Count];
-        await Task.WhenAll(byStream.Select(async group =>
-        {
-            // Pinned to what validation decided, so the grain's own normalization agrees exactly.
-            var pinned = group.Select(p => Pin(p.Event, events[p.Index])).ToList();
-            var appended = await grains.For(tenantId, group.Key).AppendBatchAsync(pinned);
-            foreach (var (item, result) in group.Zip(appended))
-            {
-                results[item.Index] = result;
-            }
-        })).WaitAsync(cancellationToken);
-        return results;
-    }
+    public Task<IReadOnlyList<AppendedEvent>> AppendAsync(string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
+        grains.AppendAsync(tenantId, events, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>Resolves events by id, each through its stream's grain; ids not of this tenant are an <see cref="UnknownEventException"/>.</summary>
     public Task<IReadOnlyList<StoredEvent>> ResolveAsync(
@@ -76,22 +60,4 @@ public sealed class EventCommands(IGrainFactory grains, IEventLog log, [FromKeye
             .Select(group => change(grains.For(tenantId, group.Key), group.Select(e => e.Id).ToList())));
         return changed.SelectMany(c => c).OrderBy(e => e.Id).ToList();
     }
-
-    /// <summary>The caller's event with what validation decided filled in; the context is passed on as sent, not parsed again.</summary>
-    private static NewEvent Pin(PendingEvent e, NewEvent sent) => sent with
-    {
-        EventId = e.EventId,
-        Stream = e.Stream.ToString(),
-        Timestamp = e.Timestamp,
-        Category = e.Category,
-        Severity = WireNames.Of(e.Severity),
-        EventType = e.EventType,
-        Message = e.Message,
-        Source = e.Source,
-        LeadId = e.LeadId,
-        SessionId = e.SessionId,
-        DeviceId = e.DeviceId,
-        AccountId = e.AccountId,
-        WorkflowId = e.WorkflowId,
-    };
 }
