@@ -14,9 +14,9 @@ public sealed class WorkflowEvents(string workflowId, TimeProvider? clock = null
     public const string Category = "workflow";
 
     /// <summary>Longest error text kept; longer texts keep their first 200 characters followed by <see cref="TruncationMarker"/>.</summary>
-    public const int MaxErrorTextLength = 200;
+    public const int MaxErrorTextLength = ErrorText.MaxLength;
 
-    public const string TruncationMarker = "… [truncated]";
+    public const string TruncationMarker = ErrorText.TruncationMarker;
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, long> _stageStarts = new(StringComparer.Ordinal);
@@ -71,8 +71,7 @@ public sealed class WorkflowEvents(string workflowId, TimeProvider? clock = null
         _ => Severity.Warning,
     };
 
-    public static string Truncate(string text) =>
-        text.Length <= MaxErrorTextLength ? text : text[..MaxErrorTextLength] + TruncationMarker;
+    public static string Truncate(string text) => ErrorText.Cut(text);
 
     public static string StatusName(WorkflowItemStatus status) => status switch
     {
