@@ -21,7 +21,7 @@ internal sealed class OrleansEventsOptionsValidator : IValidateOptions<OrleansEv
         var http = options.Transport == EventTransport.Http;
         Check(options.Endpoint is null ? !http : options.Endpoint.IsAbsoluteUri && options.Endpoint.Scheme is "http" or "https",
             nameof(options.Endpoint), "must be the gateway's absolute http(s) address, e.g. http://127.0.0.1:5000");
-        Check(options.Endpoint is null || !string.IsNullOrWhiteSpace(options.ApiKey), nameof(options.ApiKey), "must be set to one of the gateway's API keys");
+        Check((!http && options.Endpoint is null) || !string.IsNullOrWhiteSpace(options.ApiKey), nameof(options.ApiKey), "must be set to one of the gateway's API keys");
         Check(http || IsTenantId(options.Tenant), nameof(options.Tenant), "must be a tenant id (letters, digits, _ . : -)");
         Check(Enum.IsDefined(options.Transport), nameof(options.Transport), "must be Http or ClusterClient");
         Check(options.QueueCapacity >= 1, nameof(options.QueueCapacity), "must be at least 1");

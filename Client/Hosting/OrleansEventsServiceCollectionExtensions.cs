@@ -18,16 +18,26 @@ public static class OrleansEventsServiceCollectionExtensions
     /// </summary>
     public static OrleansEventsBuilder AddOrleansEvents(this IServiceCollection services, Action<OrleansEventsOptions>? configure = null)
     {
+        if (!services.Any(d => d.ServiceType == typeof(EventQueue)))
+        {
+            AddServices(services);
+        }
+
+        // After the binding, so what the code says wins over configuration.
         if (configure is not null)
         {
             services.Configure(configure);
         }
 
-        if (services.Any(d => d.ServiceType == typeof(EventQueue)))
-        {
-            return new OrleansEventsBuilder(services);
-        }
+        return new OrleansEventsBuilder(services);
+    }
 
+    /// <summary>The endpoint as a base for relative paths: a gateway behind a path prefix keeps its prefix.</summary>
+    internal static Uri BaseAddress(Uri endpoint) =>
+        endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+
+    private static void AddServices(IServiceCollection services)
+    {
         services.AddOptions<OrleansEventsOptions>().BindConfiguration(OrleansEventsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrleansEventsOptions>, OrleansEventsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -46,12 +56,7 @@ public static class OrleansEventsServiceCollectionExtensions
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<IEventRecorder>(provider => provider.GetRequiredService<EventRecorder>());
         services.AddSingleton<IEventReader, HttpEventReader>();
-        return new OrleansEventsBuilder(services);
     }
-
-    /// <summary>The endpoint as a base for relative paths: a gateway behind a path prefix keeps its prefix.</summary>
-    internal static Uri BaseAddress(Uri endpoint) =>
-        endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
 
     private static void ConfigureHttp(IServiceProvider provider, HttpClient client)
     {

@@ -17,7 +17,12 @@ internal sealed class EventLoggerProvider(EventQueue queue, IOptionsMonitor<Even
     /// Never bridged: the client's own entries (its failures would queue more of what cannot be sent), its HTTP
     /// client's, and Orleans' (with the cluster client they describe the very outage the events would wait out).
     /// </summary>
-    private static readonly string[] OwnCategories = ["OrleansEvents.Client", "System.Net.Http.HttpClient.OrleansEvents", "Orleans"];
+    private static readonly string[] OwnCategories =
+    [
+        typeof(EventSender).Namespace!, typeof(Reading.IEventReader).Namespace!, typeof(Recording.IEventRecorder).Namespace!,
+        typeof(EventLoggerProvider).Namespace!, typeof(Hosting.OrleansEventsOptions).Namespace!,
+        "System.Net.Http.HttpClient." + HttpEventTransport.HttpClientName, "Orleans",
+    ];
 
     private readonly ConcurrentDictionary<string, EventLogger> _loggers = new(StringComparer.Ordinal);
     private IExternalScopeProvider? _scopes;

@@ -45,15 +45,18 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public static SiloProcess Start(string workingDirectory, params string[] arguments) =>
-        Start(workingDirectory, urlsInEnvironment: false, arguments);
+        Start(workingDirectory, urlsInEnvironment: false, FreePorts.Next(), arguments);
+
+    /// <summary>Starts the silo on a given HTTP port, so a restarted silo answers where its clients already look.</summary>
+    public static SiloProcess StartOnPort(string workingDirectory, int port, params string[] arguments) =>
+        Start(workingDirectory, urlsInEnvironment: false, port, arguments);
 
     /// <summary>Starts the silo with its address in ASPNETCORE_URLS rather than on the command line.</summary>
     public static SiloProcess StartWithUrlsInEnvironment(string workingDirectory) =>
-        Start(workingDirectory, urlsInEnvironment: true, []);
+        Start(workingDirectory, urlsInEnvironment: true, FreePorts.Next(), []);
 
-    private static SiloProcess Start(string workingDirectory, bool urlsInEnvironment, string[] arguments)
+    private static SiloProcess Start(string workingDirectory, bool urlsInEnvironment, int port, string[] arguments)
     {
-        var port = FreePorts.Next();
         var url = $"http://127.0.0.1:{port}";
         // Through env, so SIGINT reaches the silo as a terminal's Ctrl+C reaches a foreground process:
         // a test run started in the background (nohup, `cmd &`) ignores SIGINT, every child inherits
