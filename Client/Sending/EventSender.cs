@@ -16,12 +16,14 @@ namespace OrleansEvents.Client.Sending;
 /// </summary>
 internal sealed partial class EventSender(
     EventQueue queue, IEventTransport transport, ClientCounters counters, IOptions<OrleansEventsOptions> options, TimeProvider clock, ILogger<EventSender> logger)
-    : BackgroundService
+    : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abandon = new();
     private readonly Lock _gate = new();
     private readonly List<(long Upto, TaskCompletionSource Done)> _flushes = [];
     private List<QueuedEvent> _inFlight = [];
+    private Task? _running;
     private bool _failing;
 
     /// <summary>Completes when every event accepted before the call has been stored or given up.</summary>
@@ -37,21 +39,37 @@ internal sealed partial class EventSender(
         return done.Task.WaitAsync(cancellationToken);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Not BackgroundService: it may cancel its loop before the loop ever ran when the host stops at
+        // once, and then what was queued would be neither sent nor counted.
+        _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.Complete();
         _abandon.CancelAfter(options.Value.ShutdownTimeout);
         await using var hostGivesUp = cancellationToken.Register(_abandon.Cancel);
-        await base.StopAsync(cancellationToken);
+        await _stopping.CancelAsync();
+        if (_running is { } running)
+        {
+            await running;
+        }
+        else
+        {
+            DropLeftovers(queue.Reader);
+        }
     }
 
-    public override void Dispose()
+    public void Dispose()
     {
-        base.Dispose();
+        _stopping.Dispose();
         _abandon.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var reader = queue.Reader;
@@ -79,6 +97,10 @@ internal sealed partial class EventSender(
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
         {
             // The shutdown time is up.
+        }
+        catch (Exception failure)
+        {
+            LogSenderFailed(logger, failure);
         }
         finally
         {
@@ -237,16 +259,4 @@ internal sealed partial class EventSender(
             // Stopping: send what there is now.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} events failed; they stay queued and are sent again with backoff until the store answers: {Reason}")]
-    private static partial void LogSendFailing(ILogger logger, int count, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The store answers again; queued events are being sent")]
-    private static partial void LogSendRecovered(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventType} ({EventId}) was refused and dropped: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string eventType, string? eventId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} events were not sent within the shutdown time of {ShutdownTimeout} and are dropped")]
-    private static partial void LogDroppedAtShutdown(ILogger logger, int count, TimeSpan shutdownTimeout);
 }

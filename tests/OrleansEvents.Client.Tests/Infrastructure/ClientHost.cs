@@ -47,6 +47,9 @@ public sealed class ClientHost : IAsyncDisposable
 
     public Task StartAsync() => _host.StartAsync();
 
+    /// <summary>Stops the host as its application's shutdown would, keeping it to read its counts afterwards.</summary>
+    public Task StopAsync() => _host.StopAsync();
+
     public async Task FlushAsync(TimeSpan? timeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
