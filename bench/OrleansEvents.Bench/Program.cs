@@ -23,7 +23,7 @@ static int Usage()
     Console.Error.WriteLine("usage: OrleansEvents.Bench <subcommand> [options]");
     Console.Error.WriteLine("  runtime [--seconds N]   no-op grain calls/s (one grain, 10 000 grains) and memory per idle activation");
     Console.Error.WriteLine("  append --postgres CS [--seconds N] [--flushes N] [--profile 1]   append throughput and latency against naive INSERT and COPY (bench/append.sh)");
-    Console.Error.WriteLine("  client [--events N] [--seconds N] [--in-flight N]   the .NET client's ErrorAsync loop against raw HTTP posts, one silo in its own process");
+    Console.Error.WriteLine("  client [--events N] [--seconds N] [--in-flight N] [--batch N]   the .NET client's ErrorAsync loop against raw HTTP posts, one silo in its own process");
     Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N] [--clients process|in-process]   SignalR fan-out against a bare hub");
     return 2;
 }
