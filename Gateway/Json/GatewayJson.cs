@@ -1,27 +1,24 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrleansEvents.Serialization;
 
 namespace OrleansEvents.Gateway.Json;
 
 /// <summary>
-/// The wire conventions of every HTTP and SignalR payload: snake_case names, enums as snake_case
-/// strings, stream ids and log positions as their text form. Dictionary keys and the free-form
-/// <c>context</c> object pass through as the caller wrote them.
+/// The wire conventions of every HTTP and SignalR payload: <see cref="WireJson"/>'s (snake_case,
+/// enums and stream ids and log positions as text), written readably and with nulls kept.
 /// </summary>
 public static class GatewayJson
 {
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
-        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        WireJson.Configure(options);
 
         // Bodies are served as application/json, never inlined in HTML, so text may stay readable
         // (ü, +, <) instead of \u-escaped; quotes and control characters are still escaped.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        options.Converters.Add(new StreamIdJsonConverter());
-        options.Converters.Add(new LogPositionJsonConverter());
         return options;
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using OrleansEvents.Events;
-using OrleansEvents.Gateway.Json;
+using OrleansEvents.Serialization;
 
 namespace OrleansEvents.Gateway.OpenApi;
 

@@ -20,24 +20,8 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
     /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's
     /// events through its grain, all streams at once. Results come back in input order.
     /// </summary>
-    public async Task<IReadOnlyList<AppendedEvent>> AppendAsync(string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
-    {
-        EventValidator.EnsureValidTenant(tenantId);
-        var pending = EventValidator.Normalize(events, clock.GetUtcNow());
-        var byStream = pending.Select((e, index) => (Event: e, Index: index)).GroupBy(p => p.Event.Stream).ToList();
-        var results = new AppendedEvent[pending.Count];
-        await Task.WhenAll(byStream.Select(async group =>
-        {
-            // Pinned to what validation decided, so the grain's own normalization agrees exactly.
-            var pinned = group.Select(p => Pin(p.Event, events[p.Index])).ToList();
-            var appended = await grains.For(tenantId, group.Key).AppendBatchAsync(pinned);
-            foreach (var (item, result) in group.Zip(appended))
-            {
-                results[item.Index] = result;
-            }
-        })).WaitAsync(cancellationToken);
-        return results;
-    }
+    public Task<IReadOnlyList<AppendedEvent>> AppendAsync(string tenantId, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default) =>
+        grains.AppendAsync(tenantId, events, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>
     /// Validates a batch for one stream and appends it through that stream's grain in one transaction,
@@ -50,7 +34,7 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
     {
         EventValidator.EnsureValidTenant(tenantId);
         var pending = EventValidator.Normalize(events, clock.GetUtcNow());
-        var pinned = pending.Select((e, index) => Pin(e, events[index])).ToList();
+        var pinned = pending.Select((e, index) => StreamGrains.Pin(e, events[index])).ToList();
         return await grains.For(tenantId, stream).AppendBatchAsync(pinned, expectedVersion).WaitAsync(cancellationToken);
     }
 
@@ -100,22 +84,4 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
             .Select(group => change(grains.For(tenantId, group.Key), group.Select(e => e.Id).ToList())));
         return changed.SelectMany(c => c).OrderBy(e => e.Id).ToList();
     }
-
-    /// <summary>The caller's event with what validation decided filled in; the context is passed on as sent, not parsed again.</summary>
-    private static NewEvent Pin(PendingEvent e, NewEvent sent) => sent with
-    {
-        EventId = e.EventId,
-        Stream = e.Stream.ToString(),
-        Timestamp = e.Timestamp,
-        Category = e.Category,
-        Severity = WireNames.Of(e.Severity),
-        EventType = e.EventType,
-        Message = e.Message,
-        Source = e.Source,
-        LeadId = e.LeadId,
-        SessionId = e.SessionId,
-        DeviceId = e.DeviceId,
-        AccountId = e.AccountId,
-        WorkflowId = e.WorkflowId,
-    };
 }

@@ -1,14 +1,18 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR;
 using System.Text.Json;
 using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.Tests.Gateway;
 
-/// <summary>The SignalR hub, over a raw WebSocket speaking the JSON hub protocol.</summary>
+/// <summary>
+/// The SignalR hub through the official .NET client, as services and the dashboard's library use it;
+/// one test speaks the JSON hub protocol over a raw WebSocket, to pin the wire format itself.
+/// </summary>
 public abstract partial class GatewayLiveContract
 {
     [Fact]
-    public async Task HubDeliversOnlyEventsMatchingTheSubscriptionFilter()
+    public async Task HubSpeaksTheJsonProtocolOverARawWebSocketAndDeliversOnlyMatchingEvents()
     {
         await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
         await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-filter", severity = new[] { "error", "critical" } }, null);
@@ -25,7 +29,7 @@ public abstract partial class GatewayLiveContract
     public async Task HubAnswersTheLiveCursorAndSendsTheTenantsStats()
     {
         await PostEachAsync("hub-stats", 2);
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await using var hub = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
 
         var result = await hub.InvokeAsync("SubscribeAsync", null, null);
         var stats = await hub.NextStatsAsync(Wait);
@@ -38,7 +42,7 @@ public abstract partial class GatewayLiveContract
     [Fact]
     public async Task HubWithACursorPastTheLogsEndSaysSoAndGoesOnLive()
     {
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await using var hub = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
         var answer = await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-unknown" }, "1-999999999");
 
         var (noticeTarget, notice) = await hub.NextAsync(Wait);
@@ -55,7 +59,7 @@ public abstract partial class GatewayLiveContract
     [Fact]
     public async Task HubSendsEventResolvedWhenAnEventIsResolved()
     {
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await using var hub = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
         await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-resolve", resolved = false }, null);
         var id = (await PostEachAsync("hub-resolve", 1))[0];
         Assert.Equal("event", (await hub.NextAsync(Wait)).Target);
@@ -70,7 +74,7 @@ public abstract partial class GatewayLiveContract
     [Fact]
     public async Task HubAcceptsSubscribeWithTheFilterAloneOrNoArgumentsAtAll()
     {
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await using var hub = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
 
         var filterOnly = await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-args" });
         var none = await hub.InvokeAsync("SubscribeAsync");
@@ -83,7 +87,7 @@ public abstract partial class GatewayLiveContract
     public async Task HubSendsReplayedEventsWithTheReplayId()
     {
         var ids = await PostEachAsync("hub-replay", 2);
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await using var hub = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
         await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-replay" });
 
         var report = await ProblemAssert.JsonAsync(await Fixture.Client(Tenant.AdminKey).PostAsync("/api/events/replay",
@@ -107,7 +111,7 @@ public abstract partial class GatewayLiveContract
     public async Task HubNeverDeliversAnotherTenantsEvents()
     {
         var stranger = Fixture.NextTenant();
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, stranger.ReadKey);
+        await using var hub = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, stranger.ReadKey);
         await hub.InvokeAsync("SubscribeAsync", new { lead_id = "hub-iso" }, "0-0");
 
         await PostEachAsync("hub-iso", 2);
@@ -121,10 +125,10 @@ public abstract partial class GatewayLiveContract
     [Fact]
     public async Task HubRefusesAnInvalidFilterOrCursor()
     {
-        await using var hub = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await using var hub = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
 
-        var badFilter = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("SubscribeAsync", new { limit = "abc" }, null));
-        var badCursor = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("SubscribeAsync", null, "zzz"));
+        var badFilter = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeAsync", new { limit = "abc" }, null));
+        var badCursor = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("SubscribeAsync", null, "zzz"));
 
         Assert.Contains("limit", badFilter.Message, StringComparison.Ordinal);
         Assert.Contains("after_cursor", badCursor.Message, StringComparison.Ordinal);
@@ -138,7 +142,7 @@ public abstract partial class GatewayLiveContract
         var firstSeen = new List<(long Id, string Position)>();
         var writerDone = new TaskCompletionSource();
         Task writer;
-        await using (var first = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey))
+        await using (var first = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey))
         {
             await first.InvokeAsync("SubscribeAsync", new { lead_id = "hub-resume" }, null);
             writer = Task.Run(async () =>
@@ -161,7 +165,7 @@ public abstract partial class GatewayLiveContract
         }
 
         // Disconnected while the writer goes on; resume from the last cursor seen.
-        await using var second = await SignalRJsonClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
+        await using var second = await HubClient.ConnectAsync(Fixture.Host.BaseAddress, Tenant.ReadKey);
         await second.InvokeAsync("SubscribeAsync", new { lead_id = "hub-resume" }, firstSeen[^1].Position);
         await writer;
         var secondSeen = new List<long>();

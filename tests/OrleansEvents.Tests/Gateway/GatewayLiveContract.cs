@@ -8,9 +8,9 @@ using OrleansEvents.Tests.Infrastructure;
 namespace OrleansEvents.Tests.Gateway;
 
 /// <summary>
-/// The live feed for real: SSE read with HttpClient and SignalR over a raw WebSocket speaking the
-/// JSON hub protocol. Subscribe, receive, server-side filtering, and resume from a cursor while
-/// appends continue — exactly the missed events, none twice.
+/// The live feed for real: SSE read with HttpClient and SignalR through the official .NET client (one
+/// test over a raw WebSocket speaking the JSON hub protocol). Subscribe, receive, server-side filtering,
+/// and resume from a cursor while appends continue — exactly the missed events, none twice.
 /// </summary>
 public abstract partial class GatewayLiveContract(GatewayFixture fixture)
 {

@@ -89,9 +89,9 @@ public sealed class EmitterTests : IAsyncLifetime
         var error = await Emitter.Workflow("wf-err").ErrorAsync("E_TIMEOUT", details);
 
         var kept = error.Event.Context!.Value.GetProperty("details").GetString()!;
-        Assert.Equal(new string('x', 200) + WorkflowEmitter.TruncationMarker, kept);
+        Assert.Equal(new string('x', 200) + WorkflowEvents.TruncationMarker, kept);
         Assert.Equal(Severity.Error, error.Event.Severity);
         Assert.StartsWith("E_TIMEOUT: ", error.Event.Message, StringComparison.Ordinal);
-        Assert.Equal("short", WorkflowEmitter.Truncate("short"));
+        Assert.Equal("short", WorkflowEvents.Truncate("short"));
     }
 }

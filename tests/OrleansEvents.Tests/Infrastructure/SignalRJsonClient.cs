@@ -8,7 +8,8 @@ namespace OrleansEvents.Tests.Infrastructure;
 /// <summary>
 /// A SignalR client written against the wire protocol, over a raw WebSocket: the JSON handshake
 /// (<c>{"protocol":"json","version":1}</c> + 0x1E), invocation messages (type 1) in both directions,
-/// completions (type 3) and pings (type 6). The .NET SignalR client does not restore here.
+/// completions (type 3) and pings (type 6). Tests use the official client (<see cref="HubClient"/>); this one
+/// pins the wire format itself, as browsers and clients in other languages speak it.
 /// </summary>
 public sealed class SignalRJsonClient : IAsyncDisposable
 {

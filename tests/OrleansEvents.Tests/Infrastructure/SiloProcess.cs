@@ -45,19 +45,22 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public static SiloProcess Start(string workingDirectory, params string[] arguments) =>
-        Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: false, arguments);
+        Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: false, FreePorts.Next(), arguments);
+
+    /// <summary>Starts the silo on a given HTTP port, so a restarted silo answers where its clients already look.</summary>
+    public static SiloProcess StartOnPort(string workingDirectory, int port, params string[] arguments) =>
+        Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: false, port, arguments);
 
     /// <summary>Starts <c>dotnet run --project Gateway</c>'s executable: an Orleans client of the silos, no silo inside.</summary>
     public static SiloProcess StartGateway(string workingDirectory, params string[] arguments) =>
-        Start(ProductAssembly("Gateway", "OrleansEvents.Gateway.dll"), workingDirectory, urlsInEnvironment: false, arguments);
+        Start(ProductAssembly("Gateway", "OrleansEvents.Gateway.dll"), workingDirectory, urlsInEnvironment: false, FreePorts.Next(), arguments);
 
     /// <summary>Starts the silo with its address in ASPNETCORE_URLS rather than on the command line.</summary>
     public static SiloProcess StartWithUrlsInEnvironment(string workingDirectory) =>
-        Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: true, []);
+        Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: true, FreePorts.Next(), []);
 
-    private static SiloProcess Start(string assembly, string workingDirectory, bool urlsInEnvironment, string[] arguments)
+    private static SiloProcess Start(string assembly, string workingDirectory, bool urlsInEnvironment, int port, string[] arguments)
     {
-        var port = FreePorts.Next();
         var url = $"http://127.0.0.1:{port}";
         // Through env, so SIGINT reaches the silo as a terminal's Ctrl+C reaches a foreground process:
         // a test run started in the background (nohup, `cmd &`) ignores SIGINT, every child inherits

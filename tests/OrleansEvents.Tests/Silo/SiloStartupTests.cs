@@ -36,7 +36,7 @@ public sealed class SiloStartupTests : IDisposable
         await using var silo = SiloProcess.Start(_directory, $"--Auth:ApiKeys:0:Key={key}", "--Auth:ApiKeys:0:Role=admin");
         await silo.WaitUntilReadyAsync(StartTimeout);
         await using var sse = await SseClient.OpenAsync(silo.BaseAddress, key, "/api/logs/stream");
-        await using var hub = await SignalRJsonClient.ConnectAsync(silo.BaseAddress, key);
+        await using var hub = await HubClient.ConnectAsync(silo.BaseAddress, key);
         await hub.InvokeAsync("SubscribeAsync", null, null);
 
         silo.Terminate();
@@ -56,9 +56,9 @@ public sealed class SiloStartupTests : IDisposable
         const string key = "hub-log-test-key-0123456789";
         await using var silo = SiloProcess.Start(_directory, $"--Auth:ApiKeys:0:Key={key}", "--Auth:ApiKeys:0:Role=read");
         await silo.WaitUntilReadyAsync(StartTimeout);
-        await using var hub = await SignalRJsonClient.ConnectAsync(silo.BaseAddress, key);
+        await using var hub = await HubClient.ConnectAsync(silo.BaseAddress, key);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("SubscribeAsync", new { severity = "bogus" }, null));
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync("SubscribeAsync", new { severity = "bogus" }, null));
         await hub.InvokeAsync("SubscribeAsync", null, null); // the connection still works, and the refusal has been handled
         silo.Terminate();
         await silo.WaitForExitAsync(TimeSpan.FromSeconds(15));

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrleansEvents.Events;
 
-namespace OrleansEvents.Gateway.Json;
+namespace OrleansEvents.Serialization;
 
 /// <summary>Writes a log position as its cursor text <c>{tx}-{id}</c>.</summary>
 public sealed class LogPositionJsonConverter : JsonConverter<LogPosition>

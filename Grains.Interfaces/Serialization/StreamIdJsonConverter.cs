@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrleansEvents.Events;
 
-namespace OrleansEvents.Gateway.Json;
+namespace OrleansEvents.Serialization;
 
 /// <summary>Writes a stream id as <c>kind/key</c>.</summary>
 public sealed class StreamIdJsonConverter : JsonConverter<StreamId>
