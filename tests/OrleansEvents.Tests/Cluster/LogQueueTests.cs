@@ -19,14 +19,18 @@ public sealed class LogQueueTests(TwoSiloCluster cluster)
         var received = new List<int>();
         var all = new TaskCompletionSource();
         const int Count = 600;
+        const int End = -1;
         var subscription = await Provider(0).GetStream<int>(id).SubscribeAsync((item, _) =>
         {
             lock (received)
             {
-                received.Add(item);
-                if (received.Count == Count)
+                if (item == End)
                 {
                     all.TrySetResult();
+                }
+                else
+                {
+                    received.Add(item);
                 }
             }
 
@@ -42,8 +46,9 @@ public sealed class LogQueueTests(TwoSiloCluster cluster)
             next += batch.Count;
         }
 
+        // Published last, so in log order any repeat of an earlier item would arrive before it.
+        await publisher.OnNextAsync(End);
         await all.Task.WaitAsync(Patience);
-        await Task.Delay(200);
         await subscription.UnsubscribeAsync();
         lock (received)
         {
