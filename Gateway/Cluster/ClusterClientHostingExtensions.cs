@@ -41,6 +41,16 @@ public static class ClusterClientHostingExtensions
             client.AddPersistentStreams(StreamProviders.Events, LogQueueAdapterFactory.Create, streams =>
                 streams.Configure<HashRingStreamQueueMapperOptions>(queues => queues.Configure(LogQueueAdapterFactory.ConfigureQueues)));
             client.UseConnectionRetryFilter<StartupConnectionRetry>();
+
+            // A call in flight to a silo that hangs fails after this, as a 503, rather than holding the
+            // request for Orleans' default 30 s; the gateway list is reread as often, so a dead silo is
+            // left and a new one used soon. Both documented in docs/operations.md.
+            client.Services.AddOptions<ClientMessagingOptions>()
+                .Configure(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10))
+                .Bind(builder.Configuration.GetSection("Orleans:Messaging"));
+            client.Services.AddOptions<GatewayOptions>()
+                .Configure(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10))
+                .Bind(builder.Configuration.GetSection("Orleans:Gateways"));
             var dashboard = builder.Configuration.GetSection(OrleansDashboardOptions.SectionName).Get<OrleansDashboardOptions>() ?? new OrleansDashboardOptions();
             if (dashboard.Enabled)
             {

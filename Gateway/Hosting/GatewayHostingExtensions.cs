@@ -118,7 +118,7 @@ public static class GatewayHostingExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        // Live: the process answers. Ready: it can serve: storage answers and the log tailer makes progress.
+        // Live: the process answers. Ready: it can serve: storage answers and the log reader makes progress.
         app.MapHealthChecks(HealthPaths.Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous().DisableRateLimiting();
         app.MapHealthChecks(HealthPaths.Ready, new HealthCheckOptions

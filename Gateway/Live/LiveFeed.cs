@@ -18,6 +18,18 @@ public sealed class LiveFeed
 
     public int SubscriberCount => _subscribers.Length;
 
+    /// <summary>The position of the last committed event handed out (or of the history before the feed started).</summary>
+    public LogPosition Last
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last;
+            }
+        }
+    }
+
     /// <summary>
     /// Registers a subscriber. Its <see cref="LiveSubscriber.Start"/> is the position of the last
     /// committed event the feed handed out before it joined: everything after it comes live.
@@ -43,22 +55,31 @@ public sealed class LiveFeed
         }
     }
 
-    /// <summary>Hands a notification to every subscriber; never waits on a connection.</summary>
+    /// <summary>
+    /// Hands a notification to every subscriber; never waits on a connection. A committed event at or
+    /// before <see cref="Last"/> was handed out already (a reader that resumed elsewhere publishes its
+    /// last moments again) and is dropped.
+    /// </summary>
     public void Deliver(LogNotification notification)
     {
-        var message = LiveMessage.Of(notification);
         ImmutableArray<LiveSubscriber> subscribers;
         lock (_gate)
         {
             // Same lock as Subscribe: a subscriber either sees this message live or starts after it.
-            if (message.Position is { } position && position > _last)
+            if (notification.Position is { } position)
             {
+                if (position <= _last)
+                {
+                    return;
+                }
+
                 _last = position;
             }
 
             subscribers = _subscribers;
         }
 
+        var message = LiveMessage.Of(notification);
         foreach (var subscriber in subscribers)
         {
             subscriber.Offer(message);

@@ -26,7 +26,7 @@ internal sealed class HealthPathsTransformer : IOpenApiDocumentTransformer
         {
             ["200"] = Answer("The process is up."),
         });
-        document.Paths[HealthPaths.Ready] = Get("GetReadiness", "Readiness: storage answers and the log tailer makes progress. Any caller sees the provider and the last progress; an admin key also sees why a check fails, where the store lives and the tailer's position.", new()
+        document.Paths[HealthPaths.Ready] = Get("GetReadiness", "Readiness: storage answers and the log reader makes progress. Any caller sees the provider and the last progress; an admin key also sees why a check fails, where the store lives and the log reader's position and silo.", new()
         {
             ["200"] = Answer("Every check is healthy (or degraded)."),
             ["503"] = Answer("A check is unhealthy; its description says why."),

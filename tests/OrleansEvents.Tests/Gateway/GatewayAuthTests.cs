@@ -120,11 +120,11 @@ public sealed class GatewayAuthTests(SqliteGatewayFixture fixture) : IClassFixtu
         foreach (var checks in new[] { anonymous, reader })
         {
             Assert.Equal(["provider"], Names(checks.GetProperty("storage").GetProperty("data")));
-            Assert.Equal(["last_progress_at"], Names(checks.GetProperty("log_tailer").GetProperty("data")));
+            Assert.Equal(["last_progress_at"], Names(checks.GetProperty("log_reader").GetProperty("data")));
         }
 
         Assert.Equal(["location", "provider"], Names(admin.GetProperty("storage").GetProperty("data")).Order(StringComparer.Ordinal));
-        Assert.Equal(["last_progress_at", "position"], Names(admin.GetProperty("log_tailer").GetProperty("data")).Order(StringComparer.Ordinal));
+        Assert.Equal(["last_progress_at", "position", "reader_silo"], Names(admin.GetProperty("log_reader").GetProperty("data")).Order(StringComparer.Ordinal));
     }
 
     private static IEnumerable<string> Names(JsonElement data) => data.EnumerateObject().Select(p => p.Name);

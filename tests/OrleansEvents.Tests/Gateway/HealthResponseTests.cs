@@ -11,7 +11,7 @@ public sealed class HealthResponseTests
         {
             ["storage"] = new(HealthStatus.Unhealthy, "Failed to connect to 10.0.0.5:5432", TimeSpan.FromMilliseconds(3), null,
                 new Dictionary<string, object> { ["provider"] = "postgres", ["location"] = "10.0.0.5:5432/events" }),
-            ["log_tailer"] = new(HealthStatus.Healthy, "the log tailer makes progress", TimeSpan.Zero, null,
+            ["log_reader"] = new(HealthStatus.Healthy, "the log reader makes progress", TimeSpan.Zero, null,
                 new Dictionary<string, object> { ["position"] = "7-7", ["last_progress_at"] = DateTimeOffset.UnixEpoch }),
         },
         TimeSpan.FromMilliseconds(3));
@@ -24,8 +24,8 @@ public sealed class HealthResponseTests
         Assert.Equal("unhealthy", shown.Status);
         Assert.DoesNotContain("10.0.0.5", shown.Checks["storage"].Description, StringComparison.Ordinal);
         Assert.Equal(["provider"], shown.Checks["storage"].Data.Keys);
-        Assert.Equal("the log tailer makes progress", shown.Checks["log_tailer"].Description);
-        Assert.Equal(["last_progress_at"], shown.Checks["log_tailer"].Data.Keys);
+        Assert.Equal("the log reader makes progress", shown.Checks["log_reader"].Description);
+        Assert.Equal(["last_progress_at"], shown.Checks["log_reader"].Data.Keys);
     }
 
     [Fact]
@@ -35,6 +35,6 @@ public sealed class HealthResponseTests
 
         Assert.Equal("Failed to connect to 10.0.0.5:5432", shown.Checks["storage"].Description);
         Assert.Equal(["provider", "location"], shown.Checks["storage"].Data.Keys);
-        Assert.Equal(["position", "last_progress_at"], shown.Checks["log_tailer"].Data.Keys);
+        Assert.Equal(["position", "last_progress_at"], shown.Checks["log_reader"].Data.Keys);
     }
 }

@@ -57,13 +57,14 @@ public sealed class LiveSessionTests(SqliteEventLogFixture store) : IClassFixtur
         var run = session.RunAsync(subscriber, null, sink, stop.Token);
         await WaitUntilAsync(() => subscriber.IsDirect);
 
-        // The feed's first write is stuck while the tailer publishes a burst twenty times its first message.
+        // The feed's first write is stuck while the log reader publishes a burst twenty times its first message.
         var commands = host.Services.GetRequiredService<EventCommands>();
         var first = await commands.AppendAsync(_tenant, [TestEvents.New(leadId: "burst")]);
         await sink.Holding.WaitAsync(Wait);
         var rest = await commands.AppendAsync(_tenant, Enumerable.Range(0, 19).Select(_ => TestEvents.New(leadId: "burst")).ToList());
-        var tailer = host.Services.GetRequiredService<LogTailer>();
-        await WaitUntilAsync(() => tailer.Position >= rest.Max(a => a.Event.Position));
+        var reader = host.Services.GetRequiredService<LogReaderWaker>();
+        var published = rest.Max(a => a.Event.Position);
+        await WaitUntilAsync(() => reader.CheckAsync().GetAwaiter().GetResult()?.Position >= published);
         var queuedWhileStuck = sink.EventIds.Count == 0;
 
         sink.Open();

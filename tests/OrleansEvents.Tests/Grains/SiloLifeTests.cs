@@ -46,8 +46,8 @@ public sealed class SiloLifeTests
         var started = DateTime.UtcNow;
         await Assert.ThrowsAsync<StorageUnavailableException>(() => silo.Commands.AppendAsync("acme", [TestEvents.New(leadId: "before")]));
         var failedIn = DateTime.UtcNow - started;
-        var tailer = silo.Services.GetRequiredService<LogTailer>();
-        await AdvanceUntilAsync(silo, () => Task.FromResult(tailer.IsStalled));
+        var reader = silo.Services.GetRequiredService<LogReaderWaker>();
+        await AdvanceUntilAsync(silo, async () => (await reader.CheckAsync())?.IsStalled == true);
 
         proxy.Start();
         await AdvanceUntilAsync(silo, async () =>
@@ -56,7 +56,7 @@ public sealed class SiloLifeTests
 
         Assert.True(failedIn < TimeSpan.FromSeconds(1), $"An append while the store is known to be away took {failedIn}.");
         Assert.False(availability.IsDown);
-        await AdvanceUntilAsync(silo, () => Task.FromResult(!tailer.IsStalled));
+        await AdvanceUntilAsync(silo, async () => (await reader.CheckAsync())?.IsStalled == false);
         var outage = Assert.Single((await silo.Log.QueryAsync("default", new EventFilter { EventType = "storage.unavailable" })).Events);
         Assert.Equal(Severity.Error, outage.Severity);
         Assert.Equal(["after", "before"], (await silo.Log.QueryAsync("acme", new EventFilter())).Events.Select(e => e.LeadId));

@@ -104,7 +104,7 @@ public sealed class EventSilo : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                var state = await TailerDiagnostics.DescribeAsync(Services.GetRequiredService<LogTailer>(), Log, Store);
+                var state = await LogReaderDiagnostics.DescribeAsync(Services.GetRequiredService<LogReaderWaker>(), Log, Store);
                 throw new TimeoutException($"Expected notifications did not arrive; {seen.Count} arrived.\n{state}");
             }
 

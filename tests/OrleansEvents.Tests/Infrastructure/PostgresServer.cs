@@ -17,13 +17,19 @@ public sealed class PostgresServer
 
     private const string DirectoryPrefix = "oe-pg-";
 
-    private static readonly Lazy<Task<PostgresServer>> Instance = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> SharedInstance = new(StartSharedAsync);
     private static int _databaseCounter;
 
-    private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
+    private readonly Instance? _instance;
+
+    private PostgresServer(string adminConnectionString, Instance? instance = null)
+    {
+        AdminConnectionString = adminConnectionString;
+        _instance = instance;
+    }
 
     /// <summary>The run's server, started on first use.</summary>
-    public static Task<PostgresServer> Shared => Instance.Value;
+    public static Task<PostgresServer> Shared => SharedInstance.Value;
 
     public string AdminConnectionString { get; }
 
@@ -42,13 +48,14 @@ public sealed class PostgresServer
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
-    private static async Task<PostgresServer> StartAsync()
-    {
-        if (Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured)
-        {
-            return new PostgresServer(configured);
-        }
+    private static Task<PostgresServer> StartSharedAsync() =>
+        Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } configured
+            ? Task.FromResult(new PostgresServer(configured))
+            : StartOwnAsync();
 
+    /// <summary>A server of its own, which the caller may stop and start again (tests of outages); removed when the run ends.</summary>
+    public static async Task<PostgresServer> StartOwnAsync()
+    {
         var binaries = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. " +
             "Install them with 'apt-get install -y postgresql' or set " + ConnectionStringVariable + " to a connection string " +
@@ -64,17 +71,33 @@ public sealed class PostgresServer
             await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
         }
 
-        var port = FreePorts.Next();
+        var instance = new Instance(binaries, root, data, FreePorts.Next(), asRoot);
         await RunAsync(Path.Combine(binaries, "initdb"),
             ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
-        await RunAsync(Path.Combine(binaries, "pg_ctl"),
-        [
-            "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start", "-o",
-            $"-p {port} -c listen_addresses=127.0.0.1 -k {root} -c max_connections=300 -c fsync=off -c full_page_writes=off",
-        ], asRoot);
+        await instance.StartAsync();
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(binaries, data, root, asRoot);
-        return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=15;Command Timeout=60");
+        return new PostgresServer(
+            $"Host=127.0.0.1;Port={instance.Port};Username=postgres;Database=postgres;Timeout=15;Command Timeout=60", instance);
+    }
+
+    /// <summary>Stops the server at once (<c>pg_ctl stop -m immediate</c>): every connection drops, as in a crash.</summary>
+    public Task StopAsync() => OwnInstance.StopAsync();
+
+    /// <summary>Starts a stopped server again on the same port.</summary>
+    public Task StartAsync() => OwnInstance.StartAsync();
+
+    private Instance OwnInstance => _instance ?? throw new InvalidOperationException("Only a server this run started can be stopped.");
+
+    private sealed record Instance(string Binaries, string Root, string Data, int Port, bool AsRoot)
+    {
+        public Task StartAsync() => RunAsync(Path.Combine(Binaries, "pg_ctl"),
+        [
+            "-D", Data, "-l", Path.Combine(Root, "server.log"), "-w", "-t", "60", "start", "-o",
+            $"-p {Port} -c listen_addresses=127.0.0.1 -k {Root} -c max_connections=300 -c fsync=off -c full_page_writes=off",
+        ], AsRoot);
+
+        public Task StopAsync() => RunAsync(Path.Combine(Binaries, "pg_ctl"), ["-D", Data, "-m", "immediate", "-w", "stop"], AsRoot);
     }
 
     private static void Stop(string binaries, string data, string root, bool asRoot)

@@ -55,6 +55,10 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess StartGateway(string workingDirectory, params string[] arguments) =>
         Start(ProductAssembly("Gateway", "OrleansEvents.Gateway.dll"), workingDirectory, urlsInEnvironment: false, FreePorts.Next(), arguments);
 
+    /// <summary>Starts the gateway executable on a given HTTP port.</summary>
+    public static SiloProcess StartGatewayOnPort(string workingDirectory, int port, params string[] arguments) =>
+        Start(ProductAssembly("Gateway", "OrleansEvents.Gateway.dll"), workingDirectory, urlsInEnvironment: false, port, arguments);
+
     /// <summary>Starts the silo with its address in ASPNETCORE_URLS rather than on the command line.</summary>
     public static SiloProcess StartWithUrlsInEnvironment(string workingDirectory) =>
         Start(ProductAssembly("Silo", "OrleansEvents.Silo.dll"), workingDirectory, urlsInEnvironment: true, FreePorts.Next(), []);
@@ -125,6 +129,29 @@ public sealed class SiloProcess : IAsyncDisposable
 
         throw new TimeoutException($"The silo did not become ready. Output:\n{Output}\nErrors:\n{Errors}");
     }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends SIGKILL: the process dies at once, as in a crash or an OOM kill.</summary>
+    public void Kill() => Signal("-KILL");
+
+    /// <summary>Sends SIGSTOP: the process hangs, holding its sockets open, until <see cref="Resume"/>.</summary>
+    public void Pause()
+    {
+        Signal("-STOP");
+        IsPaused = true;
+    }
+
+    /// <summary>Sends SIGCONT to a paused process.</summary>
+    public void Resume()
+    {
+        Signal("-CONT");
+        IsPaused = false;
+    }
+
+    public bool IsPaused { get; private set; }
 
     /// <summary>Sends SIGINT, as Ctrl+C does.</summary>
     public void Interrupt() => Signal("-INT");

@@ -9,11 +9,11 @@ using OrleansEvents.Tests.Infrastructure;
 namespace OrleansEvents.Tests.Grains;
 
 /// <summary>
-/// The tailer publishes what commits after the position it starts from. A commit the silo accepts
-/// while the tailer is still asking the store where the log ends (a slow first connection) must not
+/// The log reader publishes what commits after the position it starts from. A commit the silo accepts
+/// while the reader is still asking the store where the log ends (a slow first connection) must not
 /// fall before that position and go unpublished.
 /// </summary>
-public sealed class TailerStartTests
+public sealed class LogReaderStartTests
 {
     [Theory]
     [InlineData("sqlite")]
@@ -32,7 +32,7 @@ public sealed class TailerStartTests
 
     /// <summary>
     /// The store, except that asking where the log ends waits for the test's first append (at most a
-    /// second): if the host let requests in before the tailer knew its start, that append would lie behind it.
+    /// second): if the host let requests in before the reader knew its start, that append would lie behind it.
     /// </summary>
     public class LateLogEnd : DispatchProxy
     {

@@ -7,17 +7,17 @@ namespace OrleansEvents.Tests.Grains;
 
 /// <summary>
 /// PostgreSQL's settled horizon is cluster-wide: a transaction open in any database holds the log
-/// tailer back. Once it ends, what was held back must still go out, even if nothing commits again and
+/// reader back. Once it ends, what was held back must still go out, even if nothing commits again and
 /// the silo's clock stands still.
 /// </summary>
-public sealed class TailerHeldBackTests
+public sealed class LogReaderHeldBackTests
 {
     [Fact]
     public async Task EventsHeldBackByATransactionInAnotherDatabaseGoOutOnceItEnds()
     {
         await using var silo = await EventSilo.StartAsync(await EventSilo.FreshStoreAsync("postgres"),
-            new Dictionary<string, string?> { ["Events:Tailer:LocalCommitWait"] = "00:00:00.200" });
-        var tailer = silo.Services.GetRequiredService<LogTailer>();
+            new Dictionary<string, string?> { ["Events:LogReader:CommitWait"] = "00:00:00.200" });
+        var reader = silo.Services.GetRequiredService<LogReaderWaker>();
         await using var elsewhere = new NpgsqlConnection(await (await PostgresServer.Shared).CreateDatabaseAsync("elsewhere"));
         await elsewhere.OpenAsync();
         await using var transaction = await elsewhere.BeginTransactionAsync();
@@ -26,10 +26,16 @@ public sealed class TailerHeldBackTests
             await takeId.ExecuteScalarAsync(); // from here on the cluster's horizon stays behind this transaction
         }
 
-        var leftBefore = tailer.LocalCommitsLeftToThePoll;
+        var leftBefore = (await reader.CheckAsync())!.CommitsLeftToThePoll;
         var appended = (await silo.Commands.AppendAsync("acme", [TestEvents.New(leadId: "held-back")]))[0].Event.Id;
-        // Until the tailer stops rereading for the commit it cannot read and leaves it to its poll.
-        await silo.WaitForNotificationsAsync(_ => tailer.LocalCommitsLeftToThePoll > leftBefore, TimeSpan.FromSeconds(10));
+        // Until the reader stops rereading for the commit it cannot read and leaves it to its poll.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await reader.CheckAsync())!.CommitsLeftToThePoll == leftBefore)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The log reader never left the held-back commit to its poll.");
+            await Task.Delay(20);
+        }
+
         var whileHeld = silo.Notifications.Any(n => n.Event.Id == appended);
         await transaction.RollbackAsync();
 

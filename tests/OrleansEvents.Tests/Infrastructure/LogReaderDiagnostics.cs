@@ -6,16 +6,18 @@ using OrleansEvents.Storage;
 namespace OrleansEvents.Tests.Infrastructure;
 
 /// <summary>
-/// What a test that timed out waiting for notifications should say: where the tailer stands, where the
+/// What a test that timed out waiting for notifications should say: where the log reader stands, where the
 /// log ends, and on PostgreSQL which transactions in the whole cluster hold the settled horizon back.
 /// </summary>
-public static class TailerDiagnostics
+public static class LogReaderDiagnostics
 {
-    public static async Task<string> DescribeAsync(LogTailer tailer, IEventLog log, StoreSettings store)
+    public static async Task<string> DescribeAsync(LogReaderWaker reader, IEventLog log, StoreSettings store)
     {
         var lines = new List<string>
         {
-            $"tailer at {tailer.Position}, last progress {tailer.LastProgressAt:O}, local commits left to the poll {tailer.LocalCommitsLeftToThePoll}",
+            await reader.CheckAsync() is { } status
+                ? $"log reader at {status.Position} on {status.Silo}, last progress {status.LastProgressAt:O}, commits left to the poll {status.CommitsLeftToThePoll}"
+                : $"log reader does not answer: {reader.LastFailure}",
         };
         try
         {

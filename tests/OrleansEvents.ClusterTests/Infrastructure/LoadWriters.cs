@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+
+namespace OrleansEvents.ClusterTests.Infrastructure;
+
+/// <summary>
+/// Writers that append <c>load.append</c> events over HTTP, spread over every silo's endpoint, the way
+/// a service with a retry policy does: an error or no answer is retried with the same <c>event_id</c>
+/// on the next endpoint until it is acknowledged. Keeps every answer for the test to judge.
+/// </summary>
+public sealed class LoadWriters(SiloCluster cluster, string run)
+{
+    public const string EventType = "load.append";
+    private const int StreamsPerWriter = 5;
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentQueue<Acknowledged> _acknowledged = new();
+    private readonly ConcurrentQueue<Refusal> _refusals = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>An append the store acknowledged (201, or 200 for a retry it had stored before).</summary>
+    public sealed record Acknowledged(int Writer, string EventId, HttpStatusCode Status, TimeSpan At, int Endpoint);
+
+    /// <summary>An attempt that was not acknowledged: an error status, or no answer (<see cref="Status"/> null).</summary>
+    public sealed record Refusal(int Writer, string EventId, HttpStatusCode? Status, string Detail, TimeSpan At);
+
+    public IReadOnlyCollection<Acknowledged> AcknowledgedAppends => _acknowledged;
+
+    public IReadOnlyCollection<Refusal> Refusals => _refusals;
+
+    /// <summary>Time since the writers were made, on the clock the answers are stamped with.</summary>
+    public TimeSpan Now => _clock.Elapsed;
+
+    /// <summary>Runs <paramref name="writers"/> writers for <paramref name="duration"/>; each finishes the append it is on.</summary>
+    public Task RunAsync(int writers, TimeSpan duration)
+    {
+        var until = Now + duration;
+        return Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(() => WriteAsync(writer, until))));
+    }
+
+    /// <summary>The longest time any writer went without an acknowledgement across <paramref name="moment"/>.</summary>
+    public TimeSpan LongestStallAcross(TimeSpan moment) => _acknowledged.GroupBy(a => a.Writer)
+        .Select(byWriter =>
+        {
+            var before = byWriter.Where(a => a.At <= moment).Select(a => a.At).DefaultIfEmpty(moment).Max();
+            var after = byWriter.Where(a => a.At > moment).Select(a => a.At).DefaultIfEmpty(Now).Min();
+            return after - before;
+        })
+        .DefaultIfEmpty(TimeSpan.Zero)
+        .Max();
+
+    private async Task WriteAsync(int writer, TimeSpan until)
+    {
+        var endpoints = cluster.Silos.Select(slot => cluster.Client(slot.BaseAddress, RequestTimeout)).ToList();
+        try
+        {
+            for (var sequence = 0; Now < until; sequence++)
+            {
+                var eventId = $"{run}-w{writer}-{sequence}";
+                var body = new
+                {
+                    event_id = eventId,
+                    event_type = EventType,
+                    severity = "info",
+                    lead_id = $"{run}-w{writer}-s{sequence % StreamsPerWriter}",
+                    message = $"writer {writer}, append {sequence}",
+                };
+                await AppendUntilAcknowledgedAsync(writer, eventId, body, endpoints, sequence);
+            }
+        }
+        finally
+        {
+            endpoints.ForEach(client => client.Dispose());
+        }
+    }
+
+    private async Task AppendUntilAcknowledgedAsync(int writer, string eventId, object body, List<HttpClient> endpoints, int sequence)
+    {
+        var giveUpAt = Now + GiveUpAfter;
+        for (var attempt = 0; ; attempt++)
+        {
+            var endpoint = (writer + sequence + attempt) % endpoints.Count;
+            var client = endpoints[endpoint];
+            try
+            {
+                using var response = await client.PostAsJsonAsync("/api/events", body);
+                if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
+                {
+                    _acknowledged.Enqueue(new Acknowledged(writer, eventId, response.StatusCode, Now, endpoint));
+                    return;
+                }
+
+                _refusals.Enqueue(new Refusal(writer, eventId, response.StatusCode, await response.Content.ReadAsStringAsync(), Now));
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                _refusals.Enqueue(new Refusal(writer, eventId, null, exception.Message, Now));
+            }
+
+            if (Now > giveUpAt)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(20 * (attempt + 1), 250)));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using OrleansEvents.ClusterTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OrleansEvents.ClusterTests;
+
+/// <summary>
+/// Eight writers append through all three silos' HTTP endpoints for 20 s while a SignalR and an SSE
+/// client watch through the gateway process; in the middle one silo dies (kill -9) or hangs (kill -STOP).
+/// Nothing acknowledged may be lost or stored twice, the live clients see every stored event once in
+/// log order, and the dead silo's streams answer from the survivors within the failure-detection time.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class SiloDeathTests(SiloCluster cluster, ITestOutputHelper output)
+{
+    private const int Writers = 8;
+    private static readonly TimeSpan LoadTime = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Orleans' failure detection as the silos configure it (probe timeout 1 s, 3 missed probes) plus
+    /// the time the directory and the callers need to move on; see docs/operations.md.
+    /// </summary>
+    private static readonly TimeSpan ServedAgainWithin = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public Task ASiloKilledAtARandomMomentCostsNothingAcknowledged() =>
+        RunAsync(() => Task.FromResult(cluster.Silos[Random.Shared.Next(SiloCluster.SiloCount)]), hang: false);
+
+    [Fact]
+    public Task KillingTheSiloOfTheLogReaderCostsNothingAcknowledged() => RunAsync(cluster.ReaderSiloAsync, hang: false);
+
+    [Fact]
+    public Task KillingTheSiloTheGatewayIsConnectedToCostsNothingAcknowledged() =>
+        RunAsync(() => Task.FromResult(cluster.SilosTheGatewayTalksTo().FirstOrDefault()
+            ?? throw new InvalidOperationException("The gateway process holds no connection to a silo.")), hang: false);
+
+    [Fact]
+    public Task AHungSiloIsDeclaredDeadAndItsStreamsAreServedElsewhereWithinTenSeconds() =>
+        RunAsync(() => Task.FromResult(cluster.Silos[Random.Shared.Next(SiloCluster.SiloCount)]), hang: true);
+
+    private async Task RunAsync(Func<Task<SiloSlot>> chooseVictim, bool hang)
+    {
+        await cluster.EnsureWholeAsync();
+        var run = $"r{Guid.NewGuid():N}"[..12];
+        await using var watchers = await LiveWatchers.OpenAsync(cluster.Gateway.BaseAddress);
+        var writers = new LoadWriters(cluster, run);
+
+        var load = writers.RunAsync(Writers, LoadTime);
+        await Task.Delay(TimeSpan.FromSeconds(5 + Random.Shared.NextDouble() * 10));
+        var victim = await chooseVictim();
+        var struckAt = writers.Now;
+        if (hang)
+        {
+            victim.Process!.Pause();
+        }
+        else
+        {
+            victim.Process!.Kill();
+        }
+
+        await load;
+        var stall = writers.LongestStallAcross(struckAt);
+        if (hang)
+        {
+            victim.Process.Resume();
+        }
+
+        var stored = await StoredLoad.ReadAsync(cluster.Database, run);
+        await watchers.WaitForAsync(stored.Rows.Count, TimeSpan.FromSeconds(60));
+        output.WriteLine($"{(hang ? "paused" : "killed")} silo {victim.SiloPort} at {struckAt.TotalSeconds:F1} s; " +
+                         $"{writers.AcknowledgedAppends.Count} acknowledged, {stored.Rows.Count} stored, {writers.Refusals.Count} refusals " +
+                         $"({writers.Refusals.Count(r => r.Status is null)} without answer); longest writer stall {stall.TotalSeconds:F2} s");
+
+        LoadVerdict.AssertNothingLostOrDoubled(writers, stored, watchers);
+        Assert.True(stall <= ServedAgainWithin, $"A writer waited {stall.TotalSeconds:F1} s for the dead silo's streams.");
+    }
+}
