@@ -78,15 +78,18 @@ public static partial class EventGrainsHostingExtensions
                 .Bind(configuration.GetSection("Orleans:Streams:PullingAgent")));
         });
 
-        // Failure detection (docs/operations.md): a silo that misses 3 probes of 1 s from 2 others is
-        // declared dead in a few seconds rather than Orleans' default of about a minute for a hung one.
-        // The price is a silo starved of CPU for several seconds being declared dead and restarting.
+        // Failure detection (docs/operations.md): a silo that misses 2 probes of 1 s is declared dead in
+        // seconds rather than Orleans' default of about a minute for a hung one, and a silo that was hung
+        // reads the table often enough to learn it was declared dead and leave. The price: a silo
+        // starved of CPU for a few seconds may be declared dead, and restarts.
         silo.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(membership =>
             {
                 membership.ProbeTimeout = TimeSpan.FromSeconds(1);
-                membership.NumMissedProbesLimit = 3;
-                membership.NumVotesForDeathDeclaration = 2;
+                membership.NumMissedProbesLimit = 2;
+                membership.NumVotesForDeathDeclaration = 1;
+                membership.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+                membership.EnableIndirectProbes = false;
             })
             .Bind(configuration.GetSection("Orleans:Membership"));
 

@@ -57,20 +57,34 @@ public sealed class SiloDeathTests(SiloCluster cluster, ITestOutputHelper output
             victim.Process!.Kill();
         }
 
+        var declaredDead = await cluster.TimeUntilDeclaredDeadAsync(victim, TimeSpan.FromSeconds(30));
         await load;
         var stall = writers.LongestStallAcross(struckAt);
+        int? exitAfterResume = null;
         if (hang)
         {
+            // Woken, it learns it was declared dead and exits, so that its supervisor starts it afresh.
             victim.Process.Resume();
+            try
+            {
+                exitAfterResume = await victim.Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                output.WriteLine(string.Join('\n', victim.Process.Output.Split('\n').TakeLast(40)));
+            }
         }
 
         var stored = await StoredLoad.ReadAsync(cluster.Database, run);
         await watchers.WaitForAsync(stored.Rows.Count, TimeSpan.FromSeconds(60));
         output.WriteLine($"{(hang ? "paused" : "killed")} silo {victim.SiloPort} at {struckAt.TotalSeconds:F1} s; " +
                          $"{writers.AcknowledgedAppends.Count} acknowledged, {stored.Rows.Count} stored, {writers.Refusals.Count} refusals " +
-                         $"({writers.Refusals.Count(r => r.Status is null)} without answer); longest writer stall {stall.TotalSeconds:F2} s");
+                         $"({writers.Refusals.Count(r => r.Status is null)} without answer); declared dead after {declaredDead?.TotalSeconds:F2} s; " +
+                         $"longest writer stall {stall.TotalSeconds:F2} s");
 
         LoadVerdict.AssertNothingLostOrDoubled(writers, stored, watchers);
+        Assert.True(declaredDead <= ServedAgainWithin, $"The survivors declared the silo dead after {declaredDead?.TotalSeconds:F1} s.");
+        Assert.True(!hang || exitAfterResume is not null and not 0, $"The resumed silo did not exit with an error code (exit {exitAfterResume}).");
         Assert.True(stall <= ServedAgainWithin, $"A writer waited {stall.TotalSeconds:F1} s for the dead silo's streams.");
     }
 }

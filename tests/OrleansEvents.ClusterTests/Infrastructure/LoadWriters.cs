@@ -14,7 +14,8 @@ public sealed class LoadWriters(SiloCluster cluster, string run)
 {
     public const string EventType = "load.append";
     private const int StreamsPerWriter = 5;
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    // Short, as a load balancer's: a hung silo's own endpoint is left soon and the append retried elsewhere.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentQueue<Acknowledged> _acknowledged = new();

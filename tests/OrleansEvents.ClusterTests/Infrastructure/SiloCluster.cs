@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.ClusterTests.Infrastructure;
@@ -14,6 +16,7 @@ public sealed class SiloCluster : IAsyncLifetime
 {
     public const string Key = "cluster-tests-admin-key-0123456789";
     public const int SiloCount = 3;
+    private const int DeadStatus = 6; // Orleans.Runtime.SiloStatus.Dead
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("oe-cluster-").FullName;
@@ -87,6 +90,28 @@ public sealed class SiloCluster : IAsyncLifetime
     {
         var ports = TcpConnections.RemotePortsOf(Gateway.ProcessId);
         return Silos.Where(slot => ports.Contains(slot.GatewayPort)).ToList();
+    }
+
+    /// <summary>How long from now until the membership table shows <paramref name="slot"/>'s latest generation dead (at most <paramref name="timeout"/>).</summary>
+    public async Task<TimeSpan?> TimeUntilDeclaredDeadAsync(SiloSlot slot, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT status FROM orleans_membership WHERE port = @port ORDER BY generation DESC LIMIT 1", connection);
+        command.Parameters.AddWithValue("port", slot.SiloPort);
+        while (watch.Elapsed < timeout)
+        {
+            if (await command.ExecuteScalarAsync() is int status && status == DeadStatus)
+            {
+                return watch.Elapsed;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
     }
 
     /// <summary>Waits until every running silo and the gateway count <paramref name="count"/> active silos and are ready.</summary>

@@ -9,7 +9,8 @@ public sealed record StoredLoad(IReadOnlyList<StoredLoad.Row> Rows)
 
     public static async Task<StoredLoad> ReadAsync(string connectionString, string run)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: a pooled connection may be one the server dropped when a test restarted it.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT id, event_id, stream, version FROM events WHERE event_type = @type AND event_id LIKE @run ORDER BY transaction_id, id", connection);
