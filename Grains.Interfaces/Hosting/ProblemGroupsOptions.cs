@@ -11,7 +11,7 @@ public sealed class ProblemGroupsOptions : IValidatableObject
 
     /// <summary>
     /// Context keys whose values split a group (stream kind + event type) further, e.g. <c>["device_model"]</c>.
-    /// Default none. Counted when the event is stored: changing them regroups new events only.
+    /// Default none. Fingerprints are computed, never stored: after a change every open event is grouped by the new keys.
     /// </summary>
     public string[] FingerprintKeys { get; set; } = [];
 

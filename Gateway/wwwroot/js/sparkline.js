@@ -1,7 +1,7 @@
 // A problem group's last 24 hours as a row of bars, one per hour, oldest first.
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 96;
-const HEIGHT = 20;
+const WIDTH = 144;
+const HEIGHT = 22;
 
 export function sparkline(hours) {
   const svg = document.createElementNS(SVG, 'svg');

@@ -137,8 +137,8 @@ export class UnresolvedView {
         sparkline(group.last_24h_by_hour),
         this.canResolve() ? resolve : null),
       el('p', { class: 'sample' },
-        el('span', { class: 'muted', text: group.sample_message }), ' ',
-        el('span', { class: 'muted seen' }, 'first ', timeElement(group.first_seen), ', last ', timeElement(group.last_seen))),
+        el('span', { text: group.sample_message }), ' ',
+        el('span', { class: 'muted seen' }, '· first seen ', timeElement(group.first_seen), ', last ', timeElement(group.last_seen))),
       open ? el('ul', { 'aria-label': `Newest open events of ${fingerprint}` },
         ...(events ?? []).map(e => this.problem(e))) : null);
   }
