@@ -69,7 +69,7 @@ public sealed partial class EventAudit(EventCommands commands, ILogger<EventAudi
     public void RetentionRun(ClaimsPrincipal user, long deleted, bool dryRun) =>
         LogRetention(logger, user.KeyNameOf() ?? "?", deleted, dryRun);
 
-    private async Task RecordAsync(ClaimsPrincipal user, string eventType, long id, string message, object details)
+    private async Task RecordAsync(ClaimsPrincipal user, string eventType, long? id, string message, object details)
     {
         var entry = new NewEvent
         {

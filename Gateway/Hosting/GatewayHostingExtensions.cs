@@ -53,6 +53,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<EventAudit>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService<LogStreamListener>();
+        services.AddHostedService<ProblemsChangeListener>();
         services.AddSingleton<LiveSession>();
         services.AddSingleton<HubSubscriptions>();
         services.AddSignalR(hub => hub.AddFilter<HubFailureLogging>()).AddJsonProtocol(json => GatewayJson.Configure(json.PayloadSerializerOptions));
@@ -133,6 +134,7 @@ public static class GatewayHostingExtensions
         api.MapEventCommandsApi();
         api.MapEventIdApi();
         api.MapStreamsApi();
+        api.MapProblemGroupsApi();
         api.MapOperationsApi();
         api.MapLogStreamApi();
         api.MapCallerApi();

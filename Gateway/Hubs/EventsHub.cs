@@ -54,6 +54,9 @@ public sealed class EventsHub(HubSubscriptions subscriptions, [FromKeyedServices
     /// <summary>Stops this connection's subscription; the connection stays open.</summary>
     public Task UnsubscribeAsync() => subscriptions.StopAsync(Context.ConnectionId);
 
+    /// <summary>Every connection hears of its tenant's problem groups (<c>problemsChanged</c>), subscribed or not.</summary>
+    public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, ProblemsHubGroup.Of(Context.User!.TenantId()));
+
     public override Task OnDisconnectedAsync(Exception? exception) => subscriptions.StopAsync(Context.ConnectionId);
 
     /// <summary>The filter object as a query string: strings as they are, numbers and booleans as text, arrays comma-joined.</summary>

@@ -28,6 +28,9 @@ public interface IEventsClient
     /// <summary>The tenant's counts (see GET /api/events/stats).</summary>
     Task stats(Responses.StatsResponse stats);
 
+    /// <summary>A problem group of the tenant changed: once per change, however many events it took (see GET /api/problems).</summary>
+    Task problemsChanged(Responses.ProblemsChangedResponse change);
+
     /// <summary>Refetch what you show: the connection fell behind or its cursor is unknown; see <see cref="ResyncNotice"/>.</summary>
     Task resync(ResyncNotice notice);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansEvents.Events;
 using OrleansEvents.Grains;
 using OrleansEvents.Hosting;
+using OrleansEvents.ProblemGroups;
 using OrleansEvents.Queries;
 using OrleansEvents.Validation;
 
@@ -52,6 +53,38 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
     public Task<IReadOnlyList<StoredEvent>> UnresolveAsync(string tenantId, IReadOnlyList<long> ids, CancellationToken cancellationToken = default) =>
         PerStreamAsync(tenantId, ids, (grain, own) => grain.UnresolveAsync(own), cancellationToken);
 
+    /// <summary>
+    /// Resolves every open event of a problem group: each stream's part through that stream's grain, atomically
+    /// per stream, while the group's change notification is held so subscribers hear of it once. An event
+    /// appended after its stream's part was resolved opens the group again. Null when the tenant has no problem
+    /// events of the fingerprint, open or resolved.
+    /// </summary>
+    public async Task<ProblemGroupChange?> ResolveProblemGroupAsync(
+        string tenantId, string fingerprint, ResolvedBy resolvedBy, string? note, string? resolvedByKey = null, CancellationToken cancellationToken = default)
+    {
+        EventValidator.EnsureValid(new Resolution(resolvedBy, note, resolvedByKey));
+        var streams = await ProblemGroups(tenantId).GetStreamsAsync(fingerprint, resolved: false);
+        if (streams.Count == 0)
+        {
+            return await KnownAsync(tenantId, fingerprint) ? new ProblemGroupChange(fingerprint, 0, 0) : null;
+        }
+
+        return await PerGroupStreamAsync(tenantId, fingerprint, streams,
+            grain => grain.ResolveProblemGroupAsync(fingerprint, resolvedBy, note, resolvedByKey), cancellationToken);
+    }
+
+    /// <summary>Reopens every resolved event of a problem group, stream by stream as <see cref="ResolveProblemGroupAsync"/> resolves; null when the group is unknown.</summary>
+    public async Task<ProblemGroupChange?> UnresolveProblemGroupAsync(string tenantId, string fingerprint, CancellationToken cancellationToken = default)
+    {
+        var streams = await ProblemGroups(tenantId).GetStreamsAsync(fingerprint, resolved: true);
+        if (streams.Count == 0)
+        {
+            return await KnownAsync(tenantId, fingerprint) ? new ProblemGroupChange(fingerprint, 0, 0) : null;
+        }
+
+        return await PerGroupStreamAsync(tenantId, fingerprint, streams, grain => grain.UnresolveProblemGroupAsync(fingerprint), cancellationToken);
+    }
+
     /// <summary>Edits one event: how it was and how it is; null when the tenant has no such event.</summary>
     public async Task<EventEdit?> UpdateAsync(string tenantId, long id, EventUpdate update, CancellationToken cancellationToken = default)
     {
@@ -68,6 +101,31 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
     }
 
     public IStreamEventsGrain StreamGrain(string tenantId, StreamId stream) => grains.For(tenantId, stream);
+
+    private IProblemGroupsGrain ProblemGroups(string tenantId) => grains.GetGrain<IProblemGroupsGrain>(tenantId);
+
+    private async Task<bool> KnownAsync(string tenantId, string fingerprint)
+    {
+        var groups = ProblemGroups(tenantId);
+        return (await groups.GetStreamsAsync(fingerprint, resolved: false)).Count > 0
+               || (await groups.GetStreamsAsync(fingerprint, resolved: true)).Count > 0;
+    }
+
+    private async Task<ProblemGroupChange> PerGroupStreamAsync(
+        string tenantId, string fingerprint, IReadOnlyList<string> streams, Func<IStreamEventsGrain, Task<long>> change, CancellationToken cancellationToken)
+    {
+        var groups = ProblemGroups(tenantId);
+        await groups.HoldAsync(fingerprint);
+        try
+        {
+            var changed = await Task.WhenAll(streams.Select(s => change(grains.For(tenantId, StreamId.Parse(s))))).WaitAsync(cancellationToken);
+            return new ProblemGroupChange(fingerprint, changed.Sum(), changed.Count(c => c > 0));
+        }
+        finally
+        {
+            await groups.ReleaseAsync(fingerprint);
+        }
+    }
 
     private async Task<IReadOnlyList<StoredEvent>> PerStreamAsync(
         string tenantId, IReadOnlyList<long> ids, Func<IStreamEventsGrain, IReadOnlyList<long>, Task<IReadOnlyList<StoredEvent>>> change,

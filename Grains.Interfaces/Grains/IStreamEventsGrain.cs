@@ -45,6 +45,15 @@ public interface IStreamEventsGrain : IGrainWithStringKey
     /// <summary>Reopens resolved events of this stream; unknown or foreign ids are an <see cref="UnknownEventException"/>.</summary>
     Task<IReadOnlyList<StoredEvent>> UnresolveAsync(IReadOnlyList<long> ids);
 
+    /// <summary>
+    /// Resolves every open event of this stream in the problem group <paramref name="fingerprint"/>, in one
+    /// turn and one statement, so no append or resolution of the stream lands in between; how many it resolved.
+    /// </summary>
+    Task<long> ResolveProblemGroupAsync(string fingerprint, ResolvedBy resolvedBy, string? note = null, string? resolvedByKey = null);
+
+    /// <summary>Reopens every resolved event of this stream in the problem group <paramref name="fingerprint"/>; how many it reopened.</summary>
+    Task<long> UnresolveProblemGroupAsync(string fingerprint);
+
     /// <summary>Counts by severity and type, first and last event time, unresolved count.</summary>
     Task<StreamSummary> GetSummaryAsync();
 

@@ -113,6 +113,7 @@ public static partial class EventGrainsHostingExtensions
     private static void AddServices(IServiceCollection services)
     {
         AddValidatedOptions<EventsOptions>(services, EventsOptions.SectionName);
+        AddValidatedOptions<ProblemGroupsOptions>(services, ProblemGroupsOptions.SectionName);
         AddValidatedOptions<EventWriterOptions>(services, EventWriterOptions.SectionName);
         AddValidatedOptions<LogReaderOptions>(services, LogReaderOptions.SectionName);
         AddValidatedOptions<StatsOptions>(services, StatsOptions.SectionName);

@@ -91,6 +91,18 @@ public interface IEventLog
     /// <summary>What <see cref="DeleteOlderThanAsync"/> would delete, per severity, without deleting.</summary>
     Task<RetentionResult> CountOlderThanAsync(RetentionCriteria criteria, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A tenant's open problems (or one stream's) counted by stream, event type, severity, the JSON values of
+    /// <paramref name="keys"/> in the context, and hour from <paramref name="hourlySince"/> on: what problem groups are built from.
+    /// </summary>
+    Task<IReadOnlyList<OpenProblemCount>> CountOpenProblemsAsync(
+        string tenantId, StreamId? stream, Severity minSeverity, IReadOnlyList<string> keys, DateTimeOffset hourlySince,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The streams of <paramref name="kind"/> with open (or resolved) problems of this event type.</summary>
+    Task<IReadOnlyList<string>> GetProblemStreamsAsync(
+        string tenantId, StreamKind kind, string eventType, bool resolved, Severity minSeverity, CancellationToken cancellationToken = default);
+
     /// <summary>Throws <see cref="StorageUnavailableException"/> unless the store answers.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 }

@@ -30,6 +30,9 @@ internal abstract class SqlDialect
     /// <summary>Whole hours from <paramref name="startPlaceholder"/> (a <see cref="Time"/> value) to <paramref name="column"/>, rounded down.</summary>
     public abstract string HoursSince(string column, string startPlaceholder);
 
+    /// <summary>The member <paramref name="keyPlaceholder"/> of the JSON object in <paramref name="column"/>, as JSON text; null when absent.</summary>
+    public abstract string JsonMemberText(string column, string keyPlaceholder);
+
     /// <summary>A JSON text parameter as the context column takes it.</summary>
     public abstract string Json(string placeholder);
 

@@ -93,10 +93,12 @@ public abstract partial class StreamEventsGrain
         if (continuous && outcomes.All(o => o.Succeeded))
         {
             fresh.ForEach(State.Appended);
+            await ReportOpenedAsync(fresh);
         }
         else
         {
             await ReloadAsync();
+            await ReportRecountAsync();
         }
 
         foreach (var (queued, outcome) in group.Zip(outcomes))

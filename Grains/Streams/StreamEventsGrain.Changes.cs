@@ -39,6 +39,7 @@ public abstract partial class StreamEventsGrain
 
         // Severity may have moved the event in or out of the problems; counting again is simplest and rare.
         await ReloadAsync();
+        await ReportRecountAsync();
         await services.PublishAsync(new LogNotification(NotificationKind.Updated, after));
         return new EventEdit(before, after);
     }
@@ -51,18 +52,24 @@ public abstract partial class StreamEventsGrain
         }
 
         await ReloadAsync();
+        await ReportRecountAsync();
         await services.PublishAsync(new LogNotification(NotificationKind.Deleted, doomed));
         return doomed;
     }
 
-    private Task ApplyResolutionChangesAsync(IReadOnlyList<StoredEvent> changed, NotificationKind kind)
+    private async Task ApplyResolutionChangesAsync(IReadOnlyList<StoredEvent> changed, NotificationKind kind)
     {
         foreach (var stored in changed)
         {
             State.ResolutionChanged(stored);
         }
 
-        return services.PublishAsync(changed.Select(stored => new LogNotification(kind, stored)).ToList());
+        if (changed.Any(IsProblem))
+        {
+            await ReportRecountAsync();
+        }
+
+        await services.PublishAsync(changed.Select(stored => new LogNotification(kind, stored)).ToList());
     }
 
     private async Task<StoredEvent?> OwnAsync(long id) =>

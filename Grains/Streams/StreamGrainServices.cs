@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using OrleansEvents.Fanout;
@@ -12,7 +13,7 @@ namespace OrleansEvents.Streams;
 /// <summary>What every stream grain needs, injected as one, so the five grain classes stay one line each.</summary>
 public sealed class StreamGrainServices(
     IEventLog log, EventWriter writer, IClusterClient cluster, RetentionEpoch retention, IOptions<EventsOptions> options,
-    [FromKeyedServices(EventClock.Key)] TimeProvider clock)
+    IOptions<ProblemGroupsOptions> problemGroups, [FromKeyedServices(EventClock.Key)] TimeProvider clock, ILogger<StreamGrainServices> logger)
 {
     private readonly Lazy<IAsyncStream<LogNotification>> _notifications =
         new(() => cluster.GetStreamProvider(StreamProviders.Events).GetStream<LogNotification>(LogStream.Id));
@@ -23,7 +24,11 @@ public sealed class StreamGrainServices(
 
     public EventsOptions Options { get; } = options.Value;
 
+    public ProblemGroupsOptions ProblemGroups { get; } = problemGroups.Value;
+
     public TimeProvider Clock { get; } = clock;
+
+    public ILogger Logger { get; } = logger;
 
     public RetentionEpoch Retention { get; } = retention;
 

@@ -163,6 +163,14 @@ public sealed class PageTests(DashboardFixture fixture) : DashboardTest(fixture)
         var total = System.Text.Json.JsonDocument.Parse(await Fixture.Admin.GetStringAsync("/api/events?limit=1&include_total=true")).RootElement.GetProperty("total").GetInt64();
         await Expect(dashboard.Page.Locator("#stat-total")).ToHaveTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 5000 });
 
+        // The picture shows open problems grouped like issues, one group opened to its events.
+        await dashboard.Page.GetByRole(AriaRole.Tab, new() { Name = "Unresolved" }).ClickAsync();
+        var group = dashboard.Page.Locator("section.problem-group[data-fingerprint='workflow:scheduler.job_failed']");
+        await Expect(dashboard.Page.Locator("section.problem-group[data-fingerprint='session:whatsapp.send_failed'] svg.sparkline")).ToBeVisibleAsync();
+        await group.GetByRole(AriaRole.Button, new() { Name = "Events of group workflow:scheduler.job_failed" }).ClickAsync();
+        await Expect(group.Locator("li.problem").First).ToBeVisibleAsync();
+        await dashboard.Page.EvaluateAsync("window.scrollTo(0, 0)");
+
         var shot = Path.Combine(Artifacts.Folder(), "dashboard.png");
         await dashboard.Page.ScreenshotAsync(new() { Path = shot });
         // docs/dashboard.png is committed; refresh it only on request so test runs leave the tree clean.

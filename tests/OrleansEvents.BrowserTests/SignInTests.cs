@@ -26,13 +26,15 @@ public sealed class SignInTests(DashboardFixture fixture) : DashboardTest(fixtur
     [Fact]
     public Task ReadKeySeesEventsButCannotResolveOrOperate() => RunAsync(async () =>
     {
-        var problem = (await Fixture.PostAsync(new { event_type = "auth.login_failed", severity = "error", session_id = Unique("s") }))[0];
+        var type = $"auth.{Unique("f")}";
+        var problem = (await Fixture.PostAsync(new { event_type = type, severity = "error", session_id = Unique("s") }))[0];
         var dashboard = await OpenAsync(DashboardFixture.ReadKey);
         var page = dashboard.Page;
 
         await Expect(dashboard.Row(problem.GetProperty("id").GetInt64())).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Operations" })).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Unresolved" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Events of group session:{type}" }).ClickAsync();
         await Expect(page.Locator($"#unresolved-groups li[data-id='{problem.GetProperty("id").GetInt64()}']")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = false })).ToHaveCountAsync(0);
     });

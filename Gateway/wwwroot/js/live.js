@@ -11,7 +11,7 @@ const MAX_SEEN = 20_000;
 export class LiveFeed {
   /**
    * @param {string} key API key
-   * @param {object} handlers { event, eventResolved, eventUpdated, eventDeleted, replayed, stats, resync, state, resumed }
+   * @param {object} handlers { event, eventResolved, eventUpdated, eventDeleted, replayed, stats, resync, problemsChanged, state, resumed }
    */
   constructor(key, handlers) {
     this.key = key;
@@ -66,7 +66,7 @@ export class LiveFeed {
     this.connection = connection;
 
     connection.on('event', e => this.receive(e));
-    for (const name of ['eventResolved', 'eventUpdated', 'eventDeleted', 'replayed', 'stats', 'resync']) {
+    for (const name of ['eventResolved', 'eventUpdated', 'eventDeleted', 'replayed', 'stats', 'resync', 'problemsChanged']) {
       connection.on(name, payload => this.handlers[name]?.(payload));
     }
     connection.onreconnecting(() => this.setState('reconnecting'));

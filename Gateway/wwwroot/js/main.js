@@ -90,7 +90,7 @@ function start(api, key, caller) {
   });
   const detail = new EventDetail({
     api, dialog: $('detail'), canResolve: () => can('write'), onFilter: next => applyFilters(next, true),
-    onClose: () => writeUrl(filters, { event: null }), onChanged: changed => { tail.update(changed); unresolved.apply(changed); },
+    onClose: () => writeUrl(filters, { event: null }), onChanged: changed => tail.update(changed),
   });
   if (can('admin')) {
     new Operations({ api, root: $('view-operations') });
@@ -123,11 +123,10 @@ function start(api, key, caller) {
     resumed: () => { refreshStats(); if (!historyLoaded) loadHistory(); },
     state: s => showState('tail', s),
   });
+  // Every hub connection hears problemsChanged; this one also keeps the detail dialog current.
   const problemsFeed = new LiveFeed(key, {
-    event: e => unresolved.apply(e),
-    eventResolved: e => { unresolved.apply(e); detail.refresh(e); },
-    eventUpdated: e => unresolved.apply(e),
-    eventDeleted: e => unresolved.remove(e),
+    problemsChanged: change => unresolved.changed(change),
+    eventResolved: e => detail.refresh(e),
     resync: () => unresolved.load(),
     resumed: () => unresolved.load(),
     state: s => showState('problems', s),

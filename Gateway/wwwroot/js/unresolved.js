@@ -1,26 +1,29 @@
-// Open problems (unresolved, warning and above), grouped by stream, kept current by the live feed.
-import { el, rank, severityBadge, timeElement, SEVERITIES } from './format.js';
+// Open problems grouped like issues (GET /api/problems), kept current by the hub's problemsChanged.
+import { el, severityBadge, timeElement } from './format.js';
+import { sparkline } from './sparkline.js';
 
 const LIMIT = 1000;
+const EVENTS = 50;
 
 export class UnresolvedView {
   constructor({ api, container, summary, error, badge, canResolve, onOpen, onStream, onChange }) {
     Object.assign(this, { api, container, summary, error, badge, canResolve, onOpen, onStream, onChange });
-    this.open = new Map(); // id → event
-    this.arrived = null; // live changes seen during a load
+    this.groups = new Map(); // fingerprint → group
+    this.expanded = new Map(); // fingerprint → its newest open events, while shown
+    this.arrived = null; // changes seen during a load
     this.complete = false;
   }
 
   async load() {
-    // Live changes that land while the page is in flight may be newer than it: replay them on top.
+    // Changes that land while the page is in flight may be newer than it: replay them on top.
     this.arrived = [];
     try {
-      const page = await this.api.get('/api/events/unresolved', { limit: LIMIT });
-      this.open = new Map(page.events.map(e => [e.id, e]));
-      this.complete = page.events.length < LIMIT;
+      const page = await this.api.get('/api/problems', { limit: LIMIT });
+      this.groups = new Map(page.groups.map(g => [g.fingerprint, g]));
+      this.complete = page.total <= page.groups.length;
       this.error.textContent = '';
-      for (const [event, removed] of this.arrived) {
-        this.change(event, removed);
+      for (const change of this.arrived) {
+        this.put(change);
       }
     } catch (failure) {
       this.error.textContent = `Could not load open problems: ${failure.message}`;
@@ -28,76 +31,116 @@ export class UnresolvedView {
       this.arrived = null;
     }
     this.render();
+    await Promise.all([...this.expanded.keys()].map(f => this.loadEvents(f)));
   }
 
-  change(event, removed) {
-    this.arrived?.push([event, removed]);
-    const isOpen = !removed && !event.resolved && rank(event.severity) >= rank('warning');
-    const had = this.open.has(event.id);
-    if (isOpen) {
-      this.open.set(event.id, event);
+  /** The hub's problemsChanged: the group as it is now, or null once it has no open event. */
+  changed(change) {
+    this.arrived?.push(change);
+    this.put(change);
+    this.render();
+    if (this.expanded.has(change.fingerprint)) {
+      this.loadEvents(change.fingerprint);
+    }
+  }
+
+  put({ fingerprint, group }) {
+    if (group) {
+      this.groups.set(fingerprint, group);
     } else {
-      this.open.delete(event.id);
-    }
-    return isOpen || had;
-  }
-
-  /** Any event the live feed reports: new problems appear, resolved ones leave, reopened ones return. */
-  apply(event) {
-    if (this.change(event, false)) {
-      this.render();
-    }
-  }
-
-  remove(event) {
-    if (this.change(event, true)) {
-      this.render();
+      this.groups.delete(fingerprint);
     }
   }
 
   get count() {
-    return this.open.size;
+    return [...this.groups.values()].reduce((sum, g) => sum + g.open_count, 0);
   }
 
-  async resolve(id, note, button) {
+  async toggle(fingerprint) {
+    if (this.expanded.has(fingerprint)) {
+      this.expanded.delete(fingerprint);
+      this.render();
+      return;
+    }
+    this.expanded.set(fingerprint, null);
+    this.render();
+    await this.loadEvents(fingerprint);
+  }
+
+  async loadEvents(fingerprint) {
+    try {
+      const detail = await this.api.get(`/api/problems/${encodeURIComponent(fingerprint)}`, { limit: EVENTS });
+      if (this.expanded.has(fingerprint)) this.expanded.set(fingerprint, detail.events);
+    } catch (failure) {
+      if (failure.status !== 404) this.error.textContent = `Could not load the events of ${fingerprint}: ${failure.message}`;
+      this.expanded.delete(fingerprint);
+    }
+    this.render();
+  }
+
+  async resolveGroup(fingerprint, button) {
     button.disabled = true;
     try {
-      const resolved = await this.api.post(`/api/events/${id}/resolve`, { resolved_by: 'human', note: note || null });
-      this.apply(resolved);
+      await this.api.post(`/api/problems/${encodeURIComponent(fingerprint)}/resolve`, { resolved_by: 'human' });
+      this.changed({ fingerprint, group: null });
     } catch (failure) {
-      this.error.textContent = `Could not resolve event ${id}: ${failure.message}`;
+      this.error.textContent = `Could not resolve ${fingerprint}: ${failure.message}`;
       button.disabled = false;
     }
   }
 
-  render() {
-    const groups = new Map();
-    for (const event of this.open.values()) {
-      if (!groups.has(event.stream)) groups.set(event.stream, []);
-      groups.get(event.stream).push(event);
+  async resolve(event, note, button) {
+    button.disabled = true;
+    try {
+      await this.api.post(`/api/events/${event.id}/resolve`, { resolved_by: 'human', note: note || null });
+      const shown = this.expanded.get(this.fingerprintOf(event));
+      if (shown) this.expanded.set(this.fingerprintOf(event), shown.filter(e => e.id !== event.id));
+      this.render();
+    } catch (failure) {
+      this.error.textContent = `Could not resolve event ${event.id}: ${failure.message}`;
+      button.disabled = false;
     }
-    const ordered = [...groups.entries()]
-      .map(([stream, events]) => [stream, events.sort((a, b) => b.id - a.id)])
-      .sort(([, a], [, b]) => Math.max(...b.map(e => rank(e.severity))) - Math.max(...a.map(e => rank(e.severity))) || b[0].id - a[0].id);
+  }
 
-    this.container.replaceChildren(...ordered.map(([stream, events]) => this.group(stream, events)));
-    const total = this.open.size;
+  fingerprintOf(event) {
+    return [...this.expanded.keys()].find(f => this.expanded.get(f)?.some(e => e.id === event.id));
+  }
+
+  render() {
+    const ordered = [...this.groups.values()].sort((a, b) => b.last_seen.localeCompare(a.last_seen) || a.fingerprint.localeCompare(b.fingerprint));
+    this.container.replaceChildren(...ordered.map(g => this.group(g)));
+    const total = this.count;
+    const more = this.complete ? '' : '+';
     this.summary.textContent = total === 0
       ? 'No open problems.'
-      : `${total}${this.complete ? '' : '+'} open problem${total === 1 ? '' : 's'} in ${groups.size} stream${groups.size === 1 ? '' : 's'}`;
+      : `${total}${more} open problem${total === 1 ? '' : 's'} in ${this.groups.size}${more} group${this.groups.size === 1 ? '' : 's'}`;
     this.badge.textContent = total > 0 ? String(total) : '';
     this.onChange?.();
   }
 
-  group(stream, events) {
-    const counts = SEVERITIES.filter(s => s !== 'info')
-      .map(s => [s, events.filter(e => e.severity === s).length])
-      .filter(([, n]) => n > 0);
-    return el('section', { class: 'group', 'data-stream': stream, 'aria-label': `Stream ${stream}` },
+  group(group) {
+    const fingerprint = group.fingerprint;
+    const open = this.expanded.has(fingerprint);
+    const events = this.expanded.get(fingerprint);
+    const resolve = el('button', { type: 'button', class: 'resolve-group', text: 'Resolve all', 'aria-label': `Resolve group ${fingerprint}` });
+    resolve.addEventListener('click', () => this.resolveGroup(fingerprint, resolve));
+    return el('section', { class: 'group problem-group', 'data-fingerprint': fingerprint, 'aria-label': `Problem group ${fingerprint}` },
       el('h3', {},
-        el('a', { href: `?stream=${encodeURIComponent(stream)}`, onclick: e => { e.preventDefault(); this.onStream(stream); }, text: stream }),
-        ...counts.map(([severity, n]) => el('span', { class: `sev sev-${severity}`, 'data-count': severity, text: `${n} ${severity}` }))),
-      el('ul', {}, ...events.map(e => this.problem(e))));
+        severityBadge(group.severity),
+        el('button', {
+          type: 'button', class: 'link', 'aria-expanded': String(open), 'aria-label': `Events of group ${fingerprint}`,
+          onclick: () => this.toggle(fingerprint), text: group.event_type,
+        }),
+        el('span', { class: 'muted kind', text: group.stream_kind }),
+        el('span', { class: 'count', 'data-count': 'open', text: `${group.open_count} open` }),
+        el('span', { class: 'muted', 'data-count': 'streams', text: `${group.streams_affected} stream${group.streams_affected === 1 ? '' : 's'}` }),
+        sparkline(group.last_24h_by_hour),
+        this.canResolve() ? resolve : null),
+      el('p', { class: 'sample' },
+        el('span', { text: group.sample_message }), ' ',
+        el('span', { class: 'muted seen' }, '· first seen ', timeElement(group.first_seen), ', last ', timeElement(group.last_seen))),
+      open ? el('ul', { 'aria-label': `Newest open events of ${fingerprint}` },
+        ...(events ?? []).map(e => this.problem(e))) : null);
   }
 
   problem(event) {
@@ -106,11 +149,12 @@ export class UnresolvedView {
     return el('li', { class: 'problem', 'data-id': event.id },
       severityBadge(event.severity),
       el('span', { class: 'what' },
-        el('a', { href: `?event=${event.id}`, onclick: e => { e.preventDefault(); this.onOpen(event.id); }, text: event.event_type }),
+        el('a', { href: `?stream=${encodeURIComponent(event.stream)}`, onclick: e => { e.preventDefault(); this.onStream(event.stream); }, text: event.stream }),
+        ' ', el('a', { href: `?event=${event.id}`, onclick: e => { e.preventDefault(); this.onOpen(event.id); }, text: `#${event.id}` }),
         ' ', el('span', { class: 'muted', text: event.message })),
       timeElement(event.timestamp),
       this.canResolve()
-        ? el('form', { onsubmit: e => { e.preventDefault(); this.resolve(event.id, note.value.trim(), button); } }, note, button)
+        ? el('form', { onsubmit: e => { e.preventDefault(); this.resolve(event, note.value.trim(), button); } }, note, button)
         : null);
   }
 }

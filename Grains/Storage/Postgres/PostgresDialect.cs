@@ -28,6 +28,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Json(string placeholder) => $"CAST({placeholder} AS jsonb)";
 
+    public override string JsonMemberText(string column, string keyPlaceholder) => $"CAST({column} -> CAST({keyPlaceholder} AS text) AS text)";
+
     // The snapshot's xmax is the first transaction id not yet handed out. The sequence's last value is
     // null until its first use (and, on newer servers, to a role without rights on it): the newest row
     // stands in then, which only errs towards calling a cursor of a deleted newest event unknown.

@@ -26,6 +26,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Json(string placeholder) => placeholder;
 
+    // -> with a label (not a $ path) reads that member and answers JSON text, as PostgreSQL's -> does.
+    public override string JsonMemberText(string column, string keyPlaceholder) => $"({column} -> {keyPlaceholder})";
+
     // A batch's transaction id is the first id it takes, so the next one is at most the next id.
     public override string LogBoundsSql =>
         "SELECT s + 1, s FROM (SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0) AS s)";

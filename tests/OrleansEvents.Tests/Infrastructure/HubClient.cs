@@ -17,6 +17,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly Channel<(string Target, JsonElement Argument)> _messages = Channel.CreateUnbounded<(string, JsonElement)>();
     private readonly Channel<JsonElement> _stats = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<JsonElement> _problemsChanged = Channel.CreateUnbounded<JsonElement>();
 
     private HubClient(HubConnection connection)
     {
@@ -27,6 +28,7 @@ public sealed class HubClient : IAsyncDisposable
         }
 
         connection.On<JsonElement>("stats", stats => _stats.Writer.TryWrite(stats));
+        connection.On<JsonElement>("problemsChanged", change => _problemsChanged.Writer.TryWrite(change));
     }
 
     public static async Task<HubClient> ConnectAsync(Uri baseAddress, string apiKey)
@@ -76,6 +78,31 @@ public sealed class HubClient : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>The <c>problemsChanged</c> messages that arrive within <paramref name="wait"/>, in arrival order.</summary>
+    public async Task<List<JsonElement>> ProblemsChangedWithinAsync(TimeSpan wait)
+    {
+        var changes = new List<JsonElement>();
+        using var deadline = new CancellationTokenSource(wait);
+        try
+        {
+            while (true)
+            {
+                changes.Add(await _problemsChanged.Reader.ReadAsync(deadline.Token));
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return changes;
+        }
+    }
+
+    /// <summary>The next <c>problemsChanged</c>, waiting up to <paramref name="timeout"/>.</summary>
+    public async Task<JsonElement> NextProblemsChangedAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return await _problemsChanged.Reader.ReadAsync(deadline.Token);
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using OrleansEvents.Events;
+using OrleansEvents.Fanout;
+using OrleansEvents.ProblemGroups;
+using OrleansEvents.Queries;
+using OrleansEvents.Validation;
+
+namespace OrleansEvents.Streams;
+
+/// <summary>
+/// The stream's part in its tenant's problem groups (docs/architecture.md §4). Every report to the
+/// <see cref="IProblemGroupsGrain"/> is awaited under the state gate, before the caller is answered: so a
+/// stream's reports arrive in the order of its commits, one at a time, and a caller that reads the groups
+/// after its append or resolve sees it counted.
+/// </summary>
+public abstract partial class StreamEventsGrain
+{
+    // A report failed: the groups may have missed this stream's last change, so the next one recounts.
+    private bool _problemsUnreported;
+
+    private IProblemGroupsGrain ProblemGroups => GrainFactory.GetGrain<IProblemGroupsGrain>(TenantId);
+
+    public Task<long> ResolveProblemGroupAsync(string fingerprint, ResolvedBy resolvedBy, string? note = null, string? resolvedByKey = null) =>
+        UnderGateAsync(async () =>
+        {
+            var resolution = new Resolution(resolvedBy, note, resolvedByKey);
+            EventValidator.EnsureValid(resolution);
+            var ids = await GroupEventIdsAsync(fingerprint, resolved: false);
+            if (ids.Count == 0)
+            {
+                return 0L;
+            }
+
+            var changed = await services.Log.ResolveAsync(TenantId, ids, resolution);
+            await ApplyResolutionChangesAsync(changed, NotificationKind.Resolved);
+            return (long)changed.Count;
+        });
+
+    public Task<long> UnresolveProblemGroupAsync(string fingerprint) => UnderGateAsync(async () =>
+    {
+        var ids = await GroupEventIdsAsync(fingerprint, resolved: true);
+        if (ids.Count == 0)
+        {
+            return 0L;
+        }
+
+        var changed = await services.Log.UnresolveAsync(TenantId, ids);
+        await ApplyResolutionChangesAsync(changed, NotificationKind.Unresolved);
+        return (long)changed.Count;
+    });
+
+    /// <summary>Every problem of this stream in the group, open or resolved, read page by page in id order.</summary>
+    private async Task<List<long>> GroupEventIdsAsync(string fingerprint, bool resolved)
+    {
+        var ids = new List<long>();
+        if (!ProblemFingerprint.TryParse(fingerprint, out var kind, out var eventType) || kind != Stream.Kind)
+        {
+            return ids;
+        }
+
+        var filter = new EventFilter
+        {
+            Stream = Stream, EventType = eventType, Resolved = resolved, MinSeverity = services.Options.ProblemSeverity,
+            Limit = EventFilter.MaxLimit, Order = SortOrder.Ascending,
+        };
+        while (true)
+        {
+            var page = await services.Log.QueryAsync(TenantId, filter);
+            ids.AddRange(page.Events.Where(e => FingerprintOf(e) == fingerprint).Select(e => e.Id));
+            if (page.NextCursor is not { } next)
+            {
+                return ids;
+            }
+
+            filter = filter with { AfterId = next };
+        }
+    }
+
+    private async Task ReportOpenedAsync(IReadOnlyList<StoredEvent> fresh)
+    {
+        if (_problemsUnreported)
+        {
+            await ReportRecountAsync();
+            return;
+        }
+
+        var opened = fresh.Where(e => !e.Resolved && IsProblem(e))
+            .Select(e => new ProblemOccurrence(FingerprintOf(e), e.Id, e.Version, e.Severity, e.Timestamp, e.Message))
+            .ToList();
+        if (opened.Count > 0)
+        {
+            await ReportAsync(() => ProblemGroups.OpenedAsync(Stream.ToString(), opened));
+        }
+    }
+
+    private Task ReportRecountAsync() => ReportAsync(() => ProblemGroups.RecountStreamAsync(Stream.ToString()));
+
+    /// <remarks>The change itself has committed; a failed report must not fail it, only make the next report a recount.</remarks>
+    private async Task ReportAsync(Func<Task> report)
+    {
+        try
+        {
+            await report();
+            _problemsUnreported = false;
+        }
+        catch (Exception exception)
+        {
+            _problemsUnreported = true;
+            LogProblemsUnreported(services.Logger, Stream.ToString(), exception.Message);
+        }
+    }
+
+    private bool IsProblem(StoredEvent stored) => stored.Severity >= services.Options.ProblemSeverity && stored.Severity > Severity.Info;
+
+    private string FingerprintOf(StoredEvent stored) => ProblemFingerprint.Of(stored, services.ProblemGroups.FingerprintKeys);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream} could not report to its problem groups, which count it again at its next change: {Reason}")]
+    private static partial void LogProblemsUnreported(ILogger logger, string stream, string reason);
+}
