@@ -41,15 +41,6 @@ public sealed class PostgresRestartTests(SiloCluster cluster, ITestOutputHelper 
                          $"{writers.Refusals.Count(r => r.Status == HttpStatusCode.ServiceUnavailable)} 503s; first append per silo after the return: " +
                          string.Join(", ", recovered.Select(r => r == TimeSpan.MaxValue ? "none" : $"{r.TotalSeconds:F2} s")));
 
-        foreach (var slot in cluster.Silos.Where(slot => slot.Process is not null))
-        {
-            var lines = slot.Process!.Output.Split('\n');
-            foreach (var at in lines.Select((line, index) => (line, index)).Where(x => x.line.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase)).Take(2))
-            {
-                output.WriteLine(string.Join('\n', lines.Skip(at.index).Take(25)));
-            }
-        }
-
         Assert.Contains(writers.Refusals, refusal => refusal.Status == HttpStatusCode.ServiceUnavailable && refusal.At > downAt && refusal.At < backAt);
         LoadVerdict.AssertNothingLostOrDoubled(writers, stored, watchers);
         Assert.All(recovered, firstAppend => Assert.True(firstAppend <= RecoveredWithin, $"A silo appended again only {firstAppend} after the return."));

@@ -30,7 +30,7 @@ internal sealed class SqliteSchemaMigrator(SqliteDatabase database) : ISchemaMig
         catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_BUSY
                                                      or SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_NOTADB)
         {
-            throw new StorageUnavailableException($"Cannot open the SQLite database at {database.Path}: {exception.Message}", exception);
+            throw new StorageUnavailableException($"Cannot open the SQLite database at {database.Path}: {exception.Message}");
         }
     }
 

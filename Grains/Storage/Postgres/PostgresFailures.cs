@@ -25,5 +25,5 @@ internal static class PostgresFailures
     };
 
     public static StorageUnavailableException Unavailable(Exception exception) =>
-        new($"PostgreSQL is unavailable: {exception.Message}", exception);
+        StorageUnavailableException.Because("PostgreSQL", exception);
 }

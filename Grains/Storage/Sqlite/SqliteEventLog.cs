@@ -57,5 +57,5 @@ internal sealed partial class SqliteEventLog(SqliteDatabase database, [FromKeyed
         };
 
     protected override StorageUnavailableException Unavailable(Exception exception) =>
-        new($"The SQLite database is unavailable: {exception.Message}", exception);
+        StorageUnavailableException.Because("The SQLite database", exception);
 }
