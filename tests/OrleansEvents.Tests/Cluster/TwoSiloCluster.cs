@@ -12,7 +12,7 @@ namespace OrleansEvents.Tests.Cluster;
 /// Two silos of one Orleans cluster (Orleans' TestingHost, in this process) over one fresh PostgreSQL
 /// database, as two machines of a deployment share theirs, with one fake clock for the event side of both.
 /// </summary>
-public sealed class TwoSiloCluster : IAsyncLifetime
+public class TwoSiloCluster : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
 
@@ -31,6 +31,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
         var settings = StorageHost.Postgres(await (await PostgresServer.Shared).CreateDatabaseAsync("twosilos"));
         settings["Events:Retention:ReminderPeriod"] = "00:00:01";
         settings["Events:Retention:Days"] = "30";
+        Configure(settings);
         using (var storage = StorageHost.Build(settings))
         {
             await storage.Services.MigrateEventStorageAsync();
@@ -45,6 +46,11 @@ public sealed class TwoSiloCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) => silo.AddEventGrains(silo.Configuration));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+    }
+
+    /// <summary>Settings of a fixture for tests that need others than the defaults.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public async Task DisposeAsync()
