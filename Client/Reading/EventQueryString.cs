@@ -30,6 +30,11 @@ internal static class EventQueryString
             }
         }
 
+        foreach (var (key, value) in filter.Context ?? new Dictionary<string, string>())
+        {
+            yield return Pair(EventFilter.ContextParameterPrefix + key, value);
+        }
+
         if (filter.Severities is { Count: > 0 } severities)
         {
             yield return Pair("severity", string.Join(',', severities.Select(WireNames.Of)));
@@ -83,5 +88,5 @@ internal static class EventQueryString
     }
 
     public static string Of(IEnumerable<KeyValuePair<string, string>> parameters) =>
-        string.Join('&', parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+        string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
 }

@@ -26,7 +26,7 @@ public static class EventQueriesApi
 
         events.MapGet("/", QueryAsync)
             .WithName("QueryEvents")
-            .WithSummary("Query events by severity, category, type, correlation ids, time and text, newest first.")
+            .WithSummary("Query events by severity, category, type, correlation ids, time, text (q) and context values (context.<key>=<value>), newest first.")
             .WithQueryParameters(QueryParameters.Query);
 
         events.MapGet("/{id:long}", GetAsync)

@@ -70,7 +70,7 @@ public sealed class EventsHub(HubSubscriptions subscriptions, [FromKeyedServices
         }
 
         var values = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
-        foreach (var property in criteria.EnumerateObject())
+        foreach (var property in Flattened(criteria))
         {
             var text = property.Value.ValueKind switch
             {
@@ -86,6 +86,25 @@ public sealed class EventsHub(HubSubscriptions subscriptions, [FromKeyedServices
         }
 
         return new QueryCollection(values);
+    }
+
+    /// <summary>The filter's members, with <c>"context": { "attempt": 3 }</c> read as <c>"context.attempt": 3</c>.</summary>
+    private static IEnumerable<(string Name, JsonElement Value)> Flattened(JsonElement criteria)
+    {
+        foreach (var property in criteria.EnumerateObject())
+        {
+            if (property is { Name: "context", Value.ValueKind: JsonValueKind.Object })
+            {
+                foreach (var member in property.Value.EnumerateObject())
+                {
+                    yield return (Queries.EventFilter.ContextParameterPrefix + member.Name, member.Value);
+                }
+            }
+            else
+            {
+                yield return (property.Name, property.Value);
+            }
+        }
     }
 
     private static string Text(JsonElement value) => value.ValueKind switch

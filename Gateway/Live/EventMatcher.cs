@@ -22,7 +22,8 @@ public static class EventMatcher
         && (filter.Resolved is not { } resolved || resolved == e.Resolved)
         && (filter.Since is not { } since || e.Timestamp >= since)
         && (filter.Until is not { } until || e.Timestamp <= until)
-        && (filter.Text is not { } text || e.Message.Contains(text, StringComparison.OrdinalIgnoreCase));
+        && (string.IsNullOrEmpty(filter.Text) || TextSearch.Matches(filter.Text, e.Message, e.EventType, e.Context))
+        && (filter.Context is not { } context || context.All(c => ContextValueRule.Matches(e.Context, c.Key, c.Value)));
 
     private static bool Same(string? wanted, string? actual) => wanted is null || string.Equals(wanted, actual, StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using OrleansEvents.Events;
 using OrleansEvents.Queries;
 using OrleansEvents.Validation;
@@ -26,9 +27,15 @@ public static class EventQueryParser
         void Fail(string field, string rule) => errors.Add(new FieldError(field, rule));
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var context = new Dictionary<string, string>(StringComparer.Ordinal);
+        var takesContext = allowed.Contains(QueryParameters.ContextFilter);
         foreach (var (name, value) in query)
         {
-            if (!allowed.Contains(name))
+            if (takesContext && name.StartsWith(EventFilter.ContextParameterPrefix, StringComparison.Ordinal))
+            {
+                ReadContextCriterion(name, value, context, Fail);
+            }
+            else if (!allowed.Contains(name))
             {
                 Fail(name, QueryParameters.UnknownRule(allowed));
             }
@@ -55,6 +62,7 @@ public static class EventQueryParser
             Source = Text("source") ?? start?.Source,
             Text = Text("q") ?? start?.Text,
             ResolvedByKey = Text("resolved_by_key") ?? start?.ResolvedByKey,
+            Context = context.Count > 0 ? context : start?.Context,
         };
 
         if (Text("stream") is { } stream)
@@ -154,6 +162,30 @@ public static class EventQueryParser
         }
 
         return errors.Count == 0 ? filter : throw new EventValidationException(errors);
+    }
+
+    /// <summary>
+    /// <c>context.&lt;key&gt;=&lt;value&gt;</c>: the key is the rest of the name, dots and all. An empty value
+    /// counts as absent, as for every parameter, but its key is still checked.
+    /// </summary>
+    private static void ReadContextCriterion(string name, StringValues value, Dictionary<string, string> context, Action<string, string> fail)
+    {
+        var key = name[EventFilter.ContextParameterPrefix.Length..];
+        if (value.Count > 1)
+        {
+            fail(name, "must be given once");
+        }
+        else if (value.ToString() is { Length: > 0 } text)
+        {
+            context[key] = text;
+        }
+        else
+        {
+            foreach (var error in EventValidator.Validate(new EventFilter { Context = new Dictionary<string, string> { [key] = "" } }))
+            {
+                fail(error.Field, error.Message);
+            }
+        }
     }
 
     private static bool? Boolean(string name, string? text, Action<string, string> fail)

@@ -6,11 +6,15 @@ namespace OrleansEvents.Gateway.Requests;
 /// <summary>The query parameters of the event endpoints, by the endpoints that accept them.</summary>
 public static class QueryParameters
 {
+    /// <summary>Stands for every <c>context.&lt;key&gt;</c> parameter in the lists below and in the OpenAPI document.</summary>
+    public const string ContextFilter = "context.{key}";
+
     /// <summary>What an event must match (GET /api/events, export, SSE).</summary>
     public static readonly string[] Filters =
     [
         "severity", "min_severity", "category", "event_type", "stream", "lead_id", "session_id", "device_id",
         "account_id", "workflow_id", "source", "resolved", "resolved_by", "resolved_by_key", "since", "until", "q",
+        ContextFilter,
     ];
 
     /// <summary>How a page is cut (GET /api/events).</summary>

@@ -16,6 +16,11 @@ public sealed record EventFilter
     public const int MaxLimit = 1000;
     public const int MaxOffset = 100_000;
     public const int MaxTextLength = 200;
+    public const int MaxContextCriteria = 10;
+    public const int MaxContextKeyLength = 100;
+
+    /// <summary>How a query string names a <see cref="Context"/> criterion: <c>context.attempt=3</c>.</summary>
+    public const string ContextParameterPrefix = "context.";
 
     [Id(0)]
     public StreamId? Stream { get; init; }
@@ -76,9 +81,13 @@ public sealed record EventFilter
     [Id(14)]
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>Case-insensitive text the message contains.</summary>
+    /// <summary>Text found in the message, the event type or a string value inside context, as <see cref="TextSearch"/> reads it.</summary>
     [Id(15)]
     public string? Text { get; init; }
+
+    /// <summary>Top-level context members and the value each must have, as <see cref="ContextValueRule"/> compares them.</summary>
+    [Id(24)]
+    public IReadOnlyDictionary<string, string>? Context { get; init; }
 
     [Id(16)]
     public long? AfterId { get; init; }

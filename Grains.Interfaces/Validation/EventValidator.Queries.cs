@@ -57,6 +57,8 @@ public static partial class EventValidator
             Fail("q", $"must be at most {EventFilter.MaxTextLength} characters without U+0000");
         }
 
+        CheckContextCriteria(filter.Context, Fail);
+
         // The rules of the stored values: a value no event can hold is a mistake worth naming, not an empty page.
         CheckLine(filter.Source, "source", EventLimits.MaxSourceLength, Fail);
         CheckLine(filter.LeadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
@@ -66,6 +68,35 @@ public static partial class EventValidator
         CheckLine(filter.WorkflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
         CheckLine(filter.ResolvedByKey, "resolved_by_key", EventLimits.MaxKeyNameLength, Fail);
         return errors;
+    }
+
+    /// <summary>
+    /// A key that no context member can be typed back as (empty, control characters, too long) is named
+    /// as <c>context</c>, since echoing it would not help; a bad value is named by its parameter.
+    /// </summary>
+    private static void CheckContextCriteria(IReadOnlyDictionary<string, string>? criteria, Action<string, string> fail)
+    {
+        if (criteria is null)
+        {
+            return;
+        }
+
+        if (criteria.Count > EventFilter.MaxContextCriteria)
+        {
+            fail("context", $"takes at most {EventFilter.MaxContextCriteria} context.<key>=<value> filters");
+        }
+
+        foreach (var (key, value) in criteria)
+        {
+            if (key.Length is 0 or > EventFilter.MaxContextKeyLength || !TextRules.IsStorable(key) || TextRules.HasControlCharacter(key))
+            {
+                fail("context", $"context.<key> needs a key of 1–{EventFilter.MaxContextKeyLength} characters without control characters");
+            }
+            else
+            {
+                CheckLine(value, EventFilter.ContextParameterPrefix + key, EventFilter.MaxTextLength, fail);
+            }
+        }
     }
 
     /// <summary>Throws <see cref="EventValidationException"/> when the filter breaks a rule.</summary>

@@ -83,7 +83,12 @@ internal static class EventQuerySql
 
         if (!string.IsNullOrEmpty(filter.Text))
         {
-            where.Append(" AND ").Append(dialect.Contains("message", filter.Text, arguments));
+            where.Append(" AND ").Append(dialect.Search(filter.Text, arguments));
+        }
+
+        foreach (var (key, value) in filter.Context ?? new Dictionary<string, string>())
+        {
+            where.Append(" AND ").Append(dialect.ContextEquals(key, value, arguments));
         }
 
         return where.ToString();

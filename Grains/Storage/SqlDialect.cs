@@ -42,6 +42,9 @@ internal abstract class SqlDialect
     protected abstract string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments)
         where T : notnull;
 
-    /// <summary><paramref name="column"/> contains <paramref name="text"/>, ignoring case.</summary>
-    public abstract string Contains(string column, string text, SqlArguments arguments);
+    /// <summary>The event holds <paramref name="q"/> as <see cref="TextSearch"/> reads it.</summary>
+    public abstract string Search(string q, SqlArguments arguments);
+
+    /// <summary>The event's context member <paramref name="key"/> has <paramref name="value"/>, as <see cref="ContextValueRule"/> compares them.</summary>
+    public abstract string ContextEquals(string key, string value, SqlArguments arguments);
 }

@@ -2,11 +2,13 @@ using OrleansEvents.Bench.Append;
 using OrleansEvents.Bench.Client;
 using OrleansEvents.Bench.Fanout;
 using OrleansEvents.Bench.Runtime;
+using OrleansEvents.Bench.Search;
 
 // Each subcommand measures one layer and prints a table; run in Release:
 //   dotnet run -c Release --project bench/OrleansEvents.Bench -- runtime
 //   bench/append.sh   (starts a throwaway PostgreSQL and runs the append subcommand)
 //   dotnet run -c Release --project bench/OrleansEvents.Bench -- client
+//   bench/search.sh   (starts a throwaway PostgreSQL and runs the search subcommand)
 return args switch
 {
     ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
@@ -14,6 +16,7 @@ return args switch
     ["fanout", .. var rest] => await FanoutBenchmark.RunAsync(rest),
     [FanoutClientsCommand.Name, .. var rest] => await FanoutClientsCommand.RunAsync(rest),
     ["client", .. var rest] => await ClientBenchmark.RunAsync(rest),
+    ["search", .. var rest] => await SearchBenchmark.RunAsync(rest),
     [ClientSiloCommand.Name, .. var rest] => await ClientSiloCommand.RunAsync(rest),
     _ => Usage(),
 };
@@ -24,6 +27,7 @@ static int Usage()
     Console.Error.WriteLine("  runtime [--seconds N]   no-op grain calls/s (one grain, 10 000 grains) and memory per idle activation");
     Console.Error.WriteLine("  append --postgres CS [--seconds N] [--flushes N] [--profile 1]   append throughput and latency against naive INSERT and COPY (bench/append.sh)");
     Console.Error.WriteLine("  client [--events N] [--seconds N] [--in-flight N] [--batch N]   the .NET client's ErrorAsync loop against raw HTTP posts, one silo in its own process");
+    Console.Error.WriteLine("  search --postgres CS [--events N] [--queries N]   q and context.k=v over a million events, p50/p95 per kind of query (bench/search.sh)");
     Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N] [--clients process|in-process]   SignalR fan-out against a bare hub");
     return 2;
 }

@@ -1,5 +1,6 @@
 using OrleansEvents.Queries;
 using System.Globalization;
+using System.Text.Json;
 
 namespace OrleansEvents.Storage.Postgres;
 
@@ -40,8 +41,29 @@ internal sealed class PostgresDialect : SqlDialect
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
         $"{column} = ANY({arguments.Add(values.ToArray())})";
 
-    public override string Contains(string column, string text, SqlArguments arguments) =>
-        $"{column} ILIKE {arguments.Add("%" + EscapeLike(text) + "%")} ESCAPE '\\'";
+    // search_text (sql/postgres/009) holds the searched texts with A–Z folded, joined by the separator,
+    // and a trigram index answers LIKE on it. Only a q holding the separator is checked text by text.
+    public override string Search(string q, SqlArguments arguments)
+    {
+        var pattern = arguments.Add("%" + EscapeLike(TextSearch.Fold(q)) + "%");
+        string Like(string text) => $"lower(({text}) COLLATE \"C\") LIKE {pattern} ESCAPE '\\'";
+        var indexed = $"search_text LIKE {pattern} ESCAPE '\\'";
+        return q.Contains(TextSearch.Separator)
+            ? $"{indexed} AND ({Like("message")} OR {Like("event_type")} OR EXISTS (SELECT 1 FROM {ContextStrings} AS s(value) WHERE {Like("s.value #>> '{}'")}))"
+            : indexed;
+    }
+
+    // Containment answers from the jsonb GIN index (sql/postgres/009). The second document is the
+    // value as the JSON number or literal it also spells, else the string again, so the text stays one.
+    public override string ContextEquals(string key, string value, SqlArguments arguments)
+    {
+        var member = JsonSerializer.Serialize(key) + ":";
+        var asString = arguments.Add("{" + member + JsonSerializer.Serialize(value) + "}");
+        var typed = ContextValueRule.TypedJson(value) is { } json ? arguments.Add("{" + member + json + "}") : asString;
+        return $"(context @> {Json(asString)} OR context @> {Json(typed)})";
+    }
+
+    private const string ContextStrings = "jsonb_path_query(context, 'strict $.** ? (@.type() == \"string\")')";
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

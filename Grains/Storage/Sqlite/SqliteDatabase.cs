@@ -38,10 +38,7 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            connection.CreateFunction<string?, string?, bool>(
-                SqliteDialect.ContainsFunction,
-                (text, part) => text is not null && part is not null && text.Contains(part, StringComparison.OrdinalIgnoreCase),
-                isDeterministic: true);
+            SqliteQueryFunctions.Register(connection);
             await using var pragmas = connection.CreateCommand();
             // FULL: a committed append survives a power cut, not just a crash of this process.
             pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";

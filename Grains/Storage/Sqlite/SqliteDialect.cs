@@ -7,8 +7,11 @@ internal sealed class SqliteDialect : SqlDialect
 {
     public static readonly SqliteDialect Instance = new();
 
-    /// <summary>Registered on every connection: case-insensitive containment with .NET's rules, beyond SQLite's ASCII-only LIKE.</summary>
-    public const string ContainsFunction = "oe_contains";
+    /// <summary>Registered on every connection: <see cref="TextSearch.Matches"/> over message, event type and context.</summary>
+    public const string SearchFunction = "oe_search";
+
+    /// <summary>Registered on every connection: <see cref="ContextValueRule.Matches(System.Text.Json.JsonElement?, string, string)"/> over context.</summary>
+    public const string ContextEqualsFunction = "oe_context_equals";
 
     // One writer at a time: a batch commits entirely before the next one takes ids.
     public override string OnlySettledTransactions => string.Empty;
@@ -41,6 +44,19 @@ internal sealed class SqliteDialect : SqlDialect
 
     private const int LongList = 500;
 
-    public override string Contains(string column, string text, SqlArguments arguments) =>
-        $"{ContainsFunction}({column}, {arguments.Add(text)})";
+    // events_search (sql/sqlite/009) is an FTS5 trigram index of the searched texts: a quoted phrase of
+    // three characters or more finds every candidate, and the rule itself then decides. Trigrams cannot
+    // find less, so a shorter q is the rule alone, row by row.
+    public override string Search(string q, SqlArguments arguments)
+    {
+        var rule = $"{SearchFunction}(message, event_type, context, {arguments.Add(q)})";
+        return q.EnumerateRunes().Count() >= 3
+            ? $"id IN (SELECT rowid FROM events_search WHERE events_search MATCH {arguments.Add(Phrase(q))}) AND {rule}"
+            : rule;
+    }
+
+    public override string ContextEquals(string key, string value, SqlArguments arguments) =>
+        $"{ContextEqualsFunction}(context, {arguments.Add(key)}, {arguments.Add(value)})";
+
+    private static string Phrase(string q) => "\"" + q.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -13,7 +13,8 @@ namespace OrleansEvents.Tests.Gateway;
 /// </summary>
 public abstract partial class GatewayCommandContract
 {
-    private static readonly Regex ErrorField = new(@"\A(\[\d+\]\.?)?[a-z_]*\z", RegexOptions.CultureInvariant);
+    // A field, an item's field ([3].severity), or a context filter's parameter (context.k).
+    private static readonly Regex ErrorField = new(@"\A(\[\d+\]\.?)?[a-z_]*(\.[a-z0-9_]+)?\z", RegexOptions.CultureInvariant);
 
     [Fact]
     public async Task HostileCorpusAnswers400NamingTheFieldOr2xxAndStoresOnlyWhatIsAccepted()
@@ -154,7 +155,7 @@ public abstract partial class GatewayCommandContract
             ("account_id", "x", false), ("workflow_id", "x", false), ("source", "x", false), ("resolved", "true", true),
             ("resolved_by", "human", true), ("resolved_by_key", "key-1", false), ("since", "24h", true), ("until", "now", true),
             ("q", "x", false), ("after_id", "1", true), ("before_id", "1", true), ("offset", "0", true), ("limit", "10", true),
-            ("order", "asc", true), ("include_total", "true", true),
+            ("order", "asc", true), ("include_total", "true", true), ("context.k", "x", false),
         ];
         string[] controls = ["%00", "%01", "%09", "%0A", "%0D%0A", "%1F", "%7F", "%C2%80", "%C2%85", "%C2%9F"];
         foreach (var (name, start, strict) in parameters)

@@ -36,6 +36,7 @@ public sealed partial class GatewayOpenApiTests(SqliteGatewayFixture fixture) : 
         var query = paths.GetProperty("/api/events").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("min_severity", query);
         Assert.Contains("include_total", query);
+        Assert.Contains("context.{key}", query);
         Assert.True(paths.GetProperty("/api/events").GetProperty("post").TryGetProperty("requestBody", out _));
     }
 
