@@ -15,7 +15,7 @@ public sealed class StorageHealthCheck(IEventQueryGrain queries) : IHealthCheck
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);
         var data = new Dictionary<string, object>();
-        var storage = new StorageDescription("unknown", "unknown");
+        StorageDescription? storage = null;
         try
         {
             storage = await queries.DescribeStorageAsync().WaitAsync(deadline.Token);
@@ -30,7 +30,9 @@ public sealed class StorageHealthCheck(IEventQueryGrain queries) : IHealthCheck
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"{storage.Provider} did not answer within {Timeout.TotalSeconds:0} s", data: data);
+            return HealthCheckResult.Unhealthy(storage is null
+                ? $"no silo answered within {Timeout.TotalSeconds:0} s"
+                : $"{storage.Provider} did not answer within {Timeout.TotalSeconds:0} s", data: data);
         }
     }
 }
