@@ -29,7 +29,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
         var (tenantId, streamKey) = StreamGrainKey.Parse(this.GetPrimaryKeyString());
         TenantId = tenantId;
         Stream = new StreamId(Kind, streamKey);
-        await ReloadAsync(cancellationToken);
+        await LoadAsync(withDetails: false, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(long fromVersion, int maxCount) =>
@@ -39,7 +39,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
 
     public Task<UnresolvedProblems> GetUnresolvedAsync(int maxCount = UnresolvedProblems.DefaultListSize) => UnderGateAsync(async () =>
     {
-        await EnsureCurrentAsync();
+        await EnsureDetailsAsync();
         if (State.ProblemListIncomplete)
         {
             State.ReplaceProblemList(await services.Log.GetUnresolvedAsync(
@@ -51,7 +51,7 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
 
     public Task<StreamSummary> GetSummaryAsync() => UnderGateAsync(async () =>
     {
-        await EnsureCurrentAsync();
+        await EnsureDetailsAsync();
         return State.Summary();
     });
 
@@ -85,15 +85,35 @@ public abstract partial class StreamEventsGrain(StreamGrainServices services) : 
         }
     }
 
-    /// <summary>Throws away what the grain knows and reads it again from the store.</summary>
-    private async Task ReloadAsync(CancellationToken cancellationToken = default)
+    /// <summary>Counts and open problems, read from the store the first time they are needed.</summary>
+    private async Task EnsureDetailsAsync()
+    {
+        await EnsureCurrentAsync();
+        if (!State.HasDetails)
+        {
+            await LoadAsync(withDetails: true);
+        }
+    }
+
+    /// <summary>Throws away what the grain knows and reads it again from the store (as much as it had).</summary>
+    private Task ReloadAsync() => LoadAsync(State.HasDetails);
+
+    private async Task LoadAsync(bool withDetails, CancellationToken cancellationToken = default)
     {
         var epoch = services.Retention.Current;
         var state = new StreamState(Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept);
         var version = await services.Log.GetStreamVersionAsync(TenantId, Stream, cancellationToken);
-        var counts = await services.Log.CountStreamAsync(TenantId, Stream, cancellationToken);
-        var open = await services.Log.GetUnresolvedAsync(TenantId, Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept, cancellationToken);
-        state.Load(version, counts, open);
+        if (withDetails)
+        {
+            var counts = await services.Log.CountStreamAsync(TenantId, Stream, cancellationToken);
+            var open = await services.Log.GetUnresolvedAsync(TenantId, Stream, services.Options.ProblemSeverity, services.Options.OpenProblemsKept, cancellationToken);
+            state.Load(version, counts, open);
+        }
+        else
+        {
+            state.LoadHead(version);
+        }
+
         _state = state;
         _loadedAtRetentionEpoch = epoch;
     }

@@ -6,8 +6,9 @@ namespace OrleansEvents.Streams;
 
 /// <summary>
 /// What a stream grain knows of its stream without asking the store: head version, counts, and the
-/// newest open problems. Loaded from the store on activation and kept current by the grain's own
-/// appends and resolutions, which are the only writes to the stream while the grain is active.
+/// newest open problems. The head is loaded on activation, the rest (<see cref="HasDetails"/>) when
+/// first asked for, so an append to a cold stream waits for one read, not three. Kept current by the
+/// grain's own appends and resolutions, which are the only writes to the stream while it is active.
 /// </summary>
 internal sealed class StreamState(StreamId stream, Severity problemSeverity, int problemsKept)
 {
@@ -18,6 +19,9 @@ internal sealed class StreamState(StreamId stream, Severity problemSeverity, int
 
     public long Version { get; private set; }
 
+    /// <summary>Whether counts and open problems are loaded; until then only <see cref="Version"/> is kept.</summary>
+    public bool HasDetails { get; private set; }
+
     public DateTimeOffset? FirstEventAt { get; private set; }
 
     public DateTimeOffset? LastEventAt { get; private set; }
@@ -27,9 +31,13 @@ internal sealed class StreamState(StreamId stream, Severity problemSeverity, int
     /// <summary>True when some open problems are only in the store: the kept list was trimmed, then shrank by resolutions.</summary>
     public bool ProblemListIncomplete => _newestOpen.Count < Math.Min(problemsKept, OpenTotal);
 
+    /// <summary>Knows only the head; the store has everything else, and <see cref="Load"/> reads it when needed.</summary>
+    public void LoadHead(long version) => Version = version;
+
     public void Load(long version, StreamCounts counts, IReadOnlyList<StoredEvent> newestOpen)
     {
         Version = version;
+        HasDetails = true;
         _bySeverity.Clear();
         _openBySeverity.Clear();
         _byType.Clear();
@@ -62,6 +70,11 @@ internal sealed class StreamState(StreamId stream, Severity problemSeverity, int
     public void Appended(StoredEvent stored)
     {
         Version = Math.Max(Version, stored.Version);
+        if (!HasDetails)
+        {
+            return;
+        }
+
         Add(_bySeverity, stored.Severity, 1);
         Add(_byType, stored.EventType, 1);
         FirstEventAt = FirstEventAt is { } first && first < stored.Timestamp ? first : stored.Timestamp;
@@ -75,7 +88,7 @@ internal sealed class StreamState(StreamId stream, Severity problemSeverity, int
     /// <summary>Applies a resolution change the store reported (the event is the changed row).</summary>
     public void ResolutionChanged(StoredEvent changed)
     {
-        if (!IsProblem(changed.Severity))
+        if (!HasDetails || !IsProblem(changed.Severity))
         {
             return;
         }
