@@ -1,5 +1,6 @@
 using OrleansEvents.Bench.Append;
 using OrleansEvents.Bench.Client;
+using OrleansEvents.Bench.Cluster;
 using OrleansEvents.Bench.Fanout;
 using OrleansEvents.Bench.Runtime;
 
@@ -7,11 +8,13 @@ using OrleansEvents.Bench.Runtime;
 //   dotnet run -c Release --project bench/OrleansEvents.Bench -- runtime
 //   bench/append.sh   (starts a throwaway PostgreSQL and runs the append subcommand)
 //   dotnet run -c Release --project bench/OrleansEvents.Bench -- client
+//   dotnet run -c Release --project bench/OrleansEvents.Bench -- fanout-cluster   (starts a throwaway PostgreSQL and silo processes)
 return args switch
 {
     ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
     ["append", .. var rest] => await AppendBenchmark.RunAsync(rest),
     ["fanout", .. var rest] => await FanoutBenchmark.RunAsync(rest),
+    ["fanout-cluster", .. var rest] => await FanoutClusterBenchmark.RunAsync(rest),
     [FanoutClientsCommand.Name, .. var rest] => await FanoutClientsCommand.RunAsync(rest),
     ["client", .. var rest] => await ClientBenchmark.RunAsync(rest),
     [ClientSiloCommand.Name, .. var rest] => await ClientSiloCommand.RunAsync(rest),
@@ -25,6 +28,7 @@ static int Usage()
     Console.Error.WriteLine("  append --postgres CS [--seconds N] [--flushes N] [--profile 1]   append throughput and latency against naive INSERT and COPY (bench/append.sh)");
     Console.Error.WriteLine("  client [--events N] [--seconds N] [--in-flight N] [--batch N]   the .NET client's ErrorAsync loop against raw HTTP posts, one silo in its own process");
     Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N] [--clients process|in-process]   SignalR fan-out against a bare hub");
+    Console.Error.WriteLine("  fanout-cluster [--subscribers N] [--rate EVENTS_PER_S] [--seconds N] [--rounds N]   commit-to-browser latency with two silo processes against one (starts its own PostgreSQL)");
     return 2;
 }
 
