@@ -33,7 +33,10 @@ public static class FanoutClusterBenchmark
 
         Console.WriteLine($"fanout-cluster benchmark: {subscribers} subscribers (in a process of their own), {rate} events/s for {seconds} s, " +
                           $"{rounds} rounds, {Environment.ProcessorCount} cores, .NET {Environment.Version}, silo {silo}");
+        // The silos' working directory: nothing is written there with PostgreSQL and keys configured, but it goes too.
         var work = Directory.CreateTempSubdirectory("oe-bench-cluster-").FullName;
+        Action removeWork = () => RemoveDirectory(work);
+        ExitGuard.Add(removeWork);
         try
         {
             await using var postgres = await ThrowawayPostgres.StartAsync();
@@ -49,7 +52,8 @@ public static class FanoutClusterBenchmark
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            ExitGuard.Remove(removeWork);
+            RemoveDirectory(work);
         }
     }
 
@@ -127,6 +131,18 @@ public static class FanoutClusterBenchmark
             var one = round.First(result => result.SiloCores.Count == 1);
             var two = round.First(result => result.SiloCores.Count == 2);
             Console.WriteLine($"| {one.Round} | two silos ÷ one silo (goal ≤ 2 ×) | | {two.P50Ms / one.P50Ms:0.00} × | {two.P99Ms / one.P99Ms:0.00} × | | | |");
+        }
+    }
+
+    private static void RemoveDirectory(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // A signal's handler was first.
         }
     }
 

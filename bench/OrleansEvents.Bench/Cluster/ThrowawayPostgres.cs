@@ -17,6 +17,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     private readonly string _root;
     private readonly bool _asRoot;
     private readonly Action _stop;
+    private readonly Lock _stopping = new();
+    private bool _stopped;
 
     private ThrowawayPostgres(string binaries, string root, bool asRoot, int port)
     {
@@ -24,7 +26,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         _root = root;
         _asRoot = asRoot;
         Port = port;
-        _stop = () => Stop(binaries, root, asRoot);
+        _stop = StopOnce;
     }
 
     public int Port { get; }
@@ -80,11 +82,25 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         ExitGuard.Remove(_stop);
-        Stop(_binaries, _root, _asRoot);
+        StopOnce();
         return ValueTask.CompletedTask;
     }
 
     private string Data => Path.Combine(_root, "data");
+
+    // A signal's handler and the unwinding it sets off (its killed silos fail the awaits) both stop
+    // the server: the second waits for the first, so the process never ends mid-delete.
+    private void StopOnce()
+    {
+        lock (_stopping)
+        {
+            if (!_stopped)
+            {
+                Stop(_binaries, _root, _asRoot);
+                _stopped = true;
+            }
+        }
+    }
 
     private static void Stop(string binaries, string root, bool asRoot)
     {
