@@ -1,5 +1,6 @@
 using OrleansEvents.Bench.Append;
 using OrleansEvents.Bench.Client;
+using OrleansEvents.Bench.Cluster;
 using OrleansEvents.Bench.Fanout;
 using OrleansEvents.Bench.Runtime;
 using OrleansEvents.Bench.Search;
@@ -9,11 +10,13 @@ using OrleansEvents.Bench.Search;
 //   bench/append.sh   (starts a throwaway PostgreSQL and runs the append subcommand)
 //   dotnet run -c Release --project bench/OrleansEvents.Bench -- client
 //   bench/search.sh   (starts a throwaway PostgreSQL and runs the search subcommand)
+//   dotnet run -c Release --project bench/OrleansEvents.Bench -- fanout-cluster   (starts a throwaway PostgreSQL and silo processes)
 return args switch
 {
     ["runtime", .. var rest] => await RuntimeBenchmark.RunAsync(rest),
     ["append", .. var rest] => await AppendBenchmark.RunAsync(rest),
     ["fanout", .. var rest] => await FanoutBenchmark.RunAsync(rest),
+    ["fanout-cluster", .. var rest] => await FanoutClusterBenchmark.RunAsync(rest),
     [FanoutClientsCommand.Name, .. var rest] => await FanoutClientsCommand.RunAsync(rest),
     ["client", .. var rest] => await ClientBenchmark.RunAsync(rest),
     ["search", .. var rest] => await SearchBenchmark.RunAsync(rest),
@@ -29,6 +32,7 @@ static int Usage()
     Console.Error.WriteLine("  client [--events N] [--seconds N] [--in-flight N] [--batch N]   the .NET client's ErrorAsync loop against raw HTTP posts, one silo in its own process");
     Console.Error.WriteLine("  search --postgres CS [--events N] [--queries N]   q and context.k=v over a million events, p50/p95 per kind of query (bench/search.sh)");
     Console.Error.WriteLine("  fanout [--subscribers N] [--rate EVENTS_PER_S] [--seconds N] [--clients process|in-process]   SignalR fan-out against a bare hub");
+    Console.Error.WriteLine("  fanout-cluster [--subscribers N] [--rate EVENTS_PER_S] [--seconds N] [--rounds N]   commit-to-browser latency with two silo processes against one (starts its own PostgreSQL)");
     return 2;
 }
 

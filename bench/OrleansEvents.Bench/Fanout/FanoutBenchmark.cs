@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,15 +23,12 @@ namespace OrleansEvents.Bench.Fanout;
 public static class FanoutBenchmark
 {
     private const string Key = "bench-admin-key-0123456789";
-    private const int WarmUpSeconds = 3;
-    private const int MaxWarmUpSeconds = 60;
-    private static readonly TimeSpan QuietJitPerSecond = TimeSpan.FromMilliseconds(20);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var subscribers = Option(args, "--subscribers", 1000);
-        var rate = Option(args, "--rate", 50);
-        var seconds = Option(args, "--seconds", 10);
+        var subscribers = FanoutLoad.Option(args, "--subscribers", 1000);
+        var rate = FanoutLoad.Option(args, "--rate", 50);
+        var seconds = FanoutLoad.Option(args, "--seconds", 10);
         var clientsAt = Array.IndexOf(args, "--clients");
         var where = clientsAt >= 0 && clientsAt + 1 < args.Length ? args[clientsAt + 1] : "process";
         if (where is not ("process" or "in-process"))
@@ -94,8 +90,8 @@ public static class FanoutBenchmark
         using var http = new HttpClient { BaseAddress = address };
         http.DefaultRequestHeaders.Add("X-API-Key", Key);
 
-        var warmUp = await WarmUpAsync(http, postPath, rate, postSink, clients);
-        await WaitForDeliveriesAsync(clients, (long)rate * warmUp * subscribers);
+        var warmUp = await FanoutLoad.WarmUpAsync(http, postPath, rate, postSink, async () => JitInfo.GetCompilationTime() + await clients.CompilationTimeAsync());
+        await FanoutLoad.WaitForDeliveriesAsync(clients, (long)rate * warmUp * subscribers);
         await clients.ResetAsync();
         appends.Reset();
         var (idleServer, idleClient) = await MeasureIdleAsync(clients);
@@ -104,9 +100,9 @@ public static class FanoutBenchmark
         var serverBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clientBefore = clients.ProcessorTime();
         var started = Stopwatch.GetTimestamp();
-        await PostAtRateAsync(http, postPath, total, rate, postSink);
+        await FanoutLoad.PostAtRateAsync(http, postPath, total, rate, postSink);
         var expected = (long)total * subscribers;
-        var (delivered, lastChange) = await WaitForDeliveriesAsync(clients, expected);
+        var (delivered, lastChange) = await FanoutLoad.WaitForDeliveriesAsync(clients, expected);
 
         var elapsed = Stopwatch.GetElapsedTime(started, lastChange).TotalSeconds;
         var busy = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -127,79 +123,6 @@ public static class FanoutBenchmark
         var client = clients.ProcessorTime();
         await Task.Delay(window);
         return ((Process.GetCurrentProcess().TotalProcessorTime - server) / window, (clients.ProcessorTime() - client) / window);
-    }
-
-    /// <summary>
-    /// Carries the same traffic unmeasured until the JIT has gone quiet in both processes, so neither
-    /// path is timed while its code is still being compiled: ours has far more of it (grains, storage,
-    /// validation), and its tiered recompilation took a quarter of a core for 15 s after a 3-second
-    /// warm-up. Returns the seconds spent.
-    /// </summary>
-    private static async Task<int> WarmUpAsync(HttpClient http, string postPath, int rate, FanoutRecorder.Sink postSink, ISubscribers clients)
-    {
-        await PostAtRateAsync(http, postPath, rate * WarmUpSeconds, rate, postSink);
-        var seconds = WarmUpSeconds;
-        var compiled = JitInfo.GetCompilationTime() + await clients.CompilationTimeAsync();
-        while (seconds < MaxWarmUpSeconds)
-        {
-            await PostAtRateAsync(http, postPath, rate, rate, postSink);
-            seconds++;
-            var now = JitInfo.GetCompilationTime() + await clients.CompilationTimeAsync();
-            if (now - compiled < QuietJitPerSecond)
-            {
-                break;
-            }
-
-            compiled = now;
-        }
-
-        return seconds;
-    }
-
-    private static async Task PostAtRateAsync(HttpClient http, string postPath, int count, int rate, FanoutRecorder.Sink postSink)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var posts = new List<Task>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var due = started + (long)(i * (double)Stopwatch.Frequency / rate);
-            if (Stopwatch.GetTimestamp() < due)
-            {
-                await Task.Delay(TimeSpan.FromSeconds((due - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency));
-            }
-
-            var body = $$$"""{"event_type":"bench.tick","severity":"info","lead_id":"bench","message":"t={{{Stopwatch.GetTimestamp()}}}","context":{"seq":{{{i}}}}}""";
-            posts.Add(PostAsync(http, postPath, body, postSink));
-        }
-
-        await Task.WhenAll(posts);
-    }
-
-    /// <summary>Waits until <paramref name="expected"/> deliveries arrived or none arrived for 5 s; the count and time of the last change.</summary>
-    private static async Task<(long Count, long At)> WaitForDeliveriesAsync(ISubscribers clients, long expected)
-    {
-        var count = await clients.CountAsync();
-        var lastChange = Stopwatch.GetTimestamp();
-        while (count < expected && Stopwatch.GetElapsedTime(lastChange) < TimeSpan.FromSeconds(5))
-        {
-            await Task.Delay(20);
-            var now = await clients.CountAsync();
-            if (now != count)
-            {
-                count = now;
-                lastChange = Stopwatch.GetTimestamp();
-            }
-        }
-
-        return (count, lastChange);
-    }
-
-    private static async Task PostAsync(HttpClient http, string path, string body, FanoutRecorder.Sink appends)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        appends.Record(Stopwatch.GetTimestamp() - started);
     }
 
     private static async Task<WebApplication> StartGatewayAsync(string directory)
@@ -271,11 +194,5 @@ public static class FanoutBenchmark
         });
         await app.StartAsync();
         return app;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }
