@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.Bench.Cluster;
 
