@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using OrleansEvents.Tests.Infrastructure;
 
@@ -34,7 +33,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     public static async Task<ThrowawayPostgres> StartAsync()
     {
-        var binaries = FindBinaries() ?? throw new InvalidOperationException(
+        var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin; apt-get install postgresql");
         var asRoot = Environment.UserName == "root";
         RemoveLeftovers(binaries, asRoot);
@@ -48,11 +47,11 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         {
             if (asRoot)
             {
-                await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
+                await PostgresBinaries.RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
             }
 
-            await RunAsync(Path.Combine(binaries, "initdb"), ["-D", server.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
-            await RunAsync(Path.Combine(binaries, "pg_ctl"),
+            await PostgresBinaries.RunAsync(Path.Combine(binaries, "initdb"), ["-D", server.Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
+            await PostgresBinaries.RunAsync(Path.Combine(binaries, "pg_ctl"),
             [
                 "-D", server.Data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start", "-o",
                 $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {root} -c max_connections=300",
@@ -111,7 +110,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             try
             {
                 // Synchronous: a signal handler calls this too, and the process ends right after it.
-                RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "-t", "30", "stop"], asRoot).Wait(CommandTimeout);
+                PostgresBinaries.RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "-t", "30", "stop"], asRoot).Wait(CommandTimeout);
             }
             catch (AggregateException)
             {
@@ -135,68 +134,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
         {
             var pid = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-')[0];
-            if (int.TryParse(pid, out var processId) && !IsRunning(processId))
+            if (int.TryParse(pid, out var processId) && !PostgresBinaries.IsRunning(processId))
             {
                 Stop(binaries, directory, asRoot);
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string? FindBinaries() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(version => Path.Combine(version, "bin"))
-                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
-                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
-                .FirstOrDefault()
-            : null;
-
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
-    {
-        var start = new ProcessStartInfo(asPostgres ? "runuser" : program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (asPostgres)
-        {
-            foreach (var argument in new[] { "-u", "postgres", "--", program })
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {CommandTimeout}.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
         }
     }
 }

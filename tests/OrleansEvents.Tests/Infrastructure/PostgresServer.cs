@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -56,7 +55,7 @@ public sealed class PostgresServer
     /// <summary>A server of its own, which the caller may stop and start again (tests of outages); removed when the run ends.</summary>
     public static async Task<PostgresServer> StartOwnAsync()
     {
-        var binaries = FindBinaries() ?? throw new InvalidOperationException(
+        var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. " +
             "Install them with 'apt-get install -y postgresql' or set " + ConnectionStringVariable + " to a connection string " +
             "of a server where the user may create databases.");
@@ -68,11 +67,11 @@ public sealed class PostgresServer
         Directory.CreateDirectory(root);
         if (asRoot)
         {
-            await RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
+            await PostgresBinaries.RunAsync("chown", ["postgres:postgres", root], asPostgres: false);
         }
 
         var instance = new Instance(binaries, root, data, FreePorts.Next(), asRoot);
-        await RunAsync(Path.Combine(binaries, "initdb"),
+        await PostgresBinaries.RunAsync(Path.Combine(binaries, "initdb"),
             ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
         await instance.StartAsync();
 
@@ -91,13 +90,13 @@ public sealed class PostgresServer
 
     private sealed record Instance(string Binaries, string Root, string Data, int Port, bool AsRoot)
     {
-        public Task StartAsync() => RunAsync(Path.Combine(Binaries, "pg_ctl"),
+        public Task StartAsync() => PostgresBinaries.RunAsync(Path.Combine(Binaries, "pg_ctl"),
         [
             "-D", Data, "-l", Path.Combine(Root, "server.log"), "-w", "-t", "60", "start", "-o",
             $"-p {Port} -c listen_addresses=127.0.0.1 -k {Root} -c max_connections=300 -c fsync=off -c full_page_writes=off",
         ], AsRoot);
 
-        public Task StopAsync() => RunAsync(Path.Combine(Binaries, "pg_ctl"), ["-D", Data, "-m", "immediate", "-w", "stop"], AsRoot);
+        public Task StopAsync() => PostgresBinaries.RunAsync(Path.Combine(Binaries, "pg_ctl"), ["-D", Data, "-m", "immediate", "-w", "stop"], AsRoot);
     }
 
     private static void Stop(string binaries, string data, string root, bool asRoot)
@@ -106,7 +105,7 @@ public sealed class PostgresServer
         {
             if (File.Exists(Path.Combine(data, "postmaster.pid")))
             {
-                RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).Wait(TimeSpan.FromSeconds(30));
+                PostgresBinaries.RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).Wait(TimeSpan.FromSeconds(30));
             }
         }
         catch (AggregateException)
@@ -133,64 +132,10 @@ public sealed class PostgresServer
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
         {
             var pid = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-')[0];
-            if (int.TryParse(pid, out var processId) && !IsRunning(processId))
+            if (int.TryParse(pid, out var processId) && !PostgresBinaries.IsRunning(processId))
             {
                 Stop(binaries, Path.Combine(directory, "data"), directory, asRoot);
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string? FindBinaries() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(version => Path.Combine(version, "bin"))
-                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
-                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
-                .FirstOrDefault()
-            : null;
-
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
-    {
-        var start = new ProcessStartInfo(asPostgres ? "runuser" : program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (asPostgres)
-        {
-            foreach (var argument in new[] { "-u", "postgres", "--", program })
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
         }
     }
 }
