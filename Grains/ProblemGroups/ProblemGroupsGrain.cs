@@ -88,12 +88,12 @@ public sealed partial class ProblemGroupsGrain(
     public async Task OpenedAsync(string stream, IReadOnlyList<ProblemOccurrence> occurrences)
     {
         await EnsureCurrentAsync();
-        var windowStart = ProblemIndex.WindowStart(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         foreach (var occurrence in occurrences)
         {
             if (!_index.Counted(occurrence.Fingerprint, stream, occurrence.Version))
             {
-                _index.PartOf(occurrence.Fingerprint, stream).Add(occurrence, windowStart);
+                _index.Add(stream, occurrence, now);
             }
 
             // Counted already by the activation this report woke, but news to subscribers all the same.

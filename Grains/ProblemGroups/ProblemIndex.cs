@@ -1,17 +1,16 @@
-using OrleansEvents.Events;
 using OrleansEvents.Queries;
 
 namespace OrleansEvents.ProblemGroups;
 
 /// <summary>
-/// A tenant's open problems as groups of stream parts, and each group's summary, computed once per change
+/// A tenant's open problems as groups of stream parts, and each group's summary, kept once per change
 /// (and per hour, as the sparkline window moves), so a list costs no more than sorting the summaries.
 /// </summary>
 internal sealed class ProblemIndex
 {
     public const int Hours = 24;
 
-    private readonly Dictionary<string, Dictionary<string, StreamPart>> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupParts> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byStream = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProblemGroup> _summaries = new(StringComparer.Ordinal);
     private long _summarizedAtHour;
@@ -21,39 +20,31 @@ internal sealed class ProblemIndex
     public static long WindowStart(DateTimeOffset now) => StreamPart.HourOf(now) - (Hours - 1);
 
     public IReadOnlyList<string> StreamsOf(string fingerprint) =>
-        _groups.TryGetValue(fingerprint, out var parts) ? [.. parts.Keys.Order(StringComparer.Ordinal)] : [];
+        _groups.TryGetValue(fingerprint, out var group) ? [.. group.Streams.Order(StringComparer.Ordinal)] : [];
 
     /// <summary>Whether the stream's part of the group already counts events up to <paramref name="version"/>.</summary>
     public bool Counted(string fingerprint, string stream, long version) =>
-        _groups.TryGetValue(fingerprint, out var parts) && parts.TryGetValue(stream, out var part) && version <= part.MaxVersion;
+        _groups.TryGetValue(fingerprint, out var group) && group.Counted(stream, version);
 
-    public StreamPart PartOf(string fingerprint, string stream)
+    public void Add(string stream, ProblemOccurrence occurrence, DateTimeOffset now)
     {
-        if (!_groups.TryGetValue(fingerprint, out var parts))
+        ForgetOldHours(now);
+        if (Group(occurrence.Fingerprint).Add(stream, occurrence, _summarizedAtHour))
         {
-            _groups[fingerprint] = parts = new Dictionary<string, StreamPart>(StringComparer.Ordinal);
+            Streams(stream).Add(occurrence.Fingerprint);
         }
 
-        if (!parts.TryGetValue(stream, out var part))
-        {
-            parts[stream] = part = new StreamPart();
-            Streams(stream).Add(fingerprint);
-        }
-
-        _summaries.Remove(fingerprint);
-        return part;
+        _summaries.Remove(occurrence.Fingerprint);
     }
 
     /// <summary>Sets the stream's part of the group, as counted from the store.</summary>
     public void Put(string fingerprint, string stream, StreamPart part)
     {
-        if (!_groups.TryGetValue(fingerprint, out var parts))
+        if (Group(fingerprint).Put(stream, part))
         {
-            _groups[fingerprint] = parts = new Dictionary<string, StreamPart>(StringComparer.Ordinal);
+            Streams(stream).Add(fingerprint);
         }
 
-        parts[stream] = part;
-        Streams(stream).Add(fingerprint);
         _summaries.Remove(fingerprint);
     }
 
@@ -67,9 +58,9 @@ internal sealed class ProblemIndex
 
         foreach (var fingerprint in fingerprints)
         {
-            var parts = _groups[fingerprint];
-            parts.Remove(stream);
-            if (parts.Count == 0)
+            var group = _groups[fingerprint];
+            group.Remove(stream);
+            if (group.Count == 0)
             {
                 _groups.Remove(fingerprint);
             }
@@ -95,21 +86,12 @@ internal sealed class ProblemIndex
             return known;
         }
 
-        if (!_groups.TryGetValue(fingerprint, out var parts) || !ProblemFingerprint.TryParse(fingerprint, out var kind, out var eventType))
+        if (!_groups.TryGetValue(fingerprint, out var group) || !ProblemFingerprint.TryParse(fingerprint, out var kind, out var eventType))
         {
             return null;
         }
 
-        var bySeverity = Enum.GetValues<Severity>().ToDictionary(s => s, s => parts.Values.Sum(p => p.BySeverity[(int)s]));
-        var newest = parts.Values.MaxBy(p => p.SampleId)!;
-        var start = WindowStart(now);
-        var hourly = Enumerable.Range(0, Hours).Select(i => parts.Values.Sum(p => p.Hourly.GetValueOrDefault(start + i))).ToList();
-        var summary = new ProblemGroup(
-            fingerprint, kind, eventType, bySeverity.Where(c => c.Value > 0).Max(c => c.Key), bySeverity.Values.Sum(),
-            parts.Values.Min(p => p.First), parts.Values.Max(p => p.Last), parts.Count, newest.SampleMessage, newest.SampleId, hourly, bySeverity,
-            DateTimeOffset.UnixEpoch.AddHours(start));
-        _summaries[fingerprint] = summary;
-        return summary;
+        return _summaries[fingerprint] = group.Summary(fingerprint, kind, eventType, _summarizedAtHour, Hours);
     }
 
     public ProblemGroupPage List(EventFilter filter, DateTimeOffset now)
@@ -141,16 +123,23 @@ internal sealed class ProblemIndex
             return;
         }
 
-        foreach (var part in _groups.Values.SelectMany(p => p.Values))
+        foreach (var group in _groups.Values)
         {
-            foreach (var old in part.Hourly.Keys.Where(h => h < start).ToList())
-            {
-                part.Hourly.Remove(old);
-            }
+            group.ForgetHoursBefore(start);
         }
 
         _summaries.Clear();
         _summarizedAtHour = start;
+    }
+
+    private GroupParts Group(string fingerprint)
+    {
+        if (!_groups.TryGetValue(fingerprint, out var group))
+        {
+            _groups[fingerprint] = group = new GroupParts();
+        }
+
+        return group;
     }
 
     private HashSet<string> Streams(string stream)

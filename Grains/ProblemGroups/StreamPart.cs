@@ -48,6 +48,14 @@ internal sealed class StreamPart
         }
     }
 
+    public void ForgetHoursBefore(long windowStartHour)
+    {
+        foreach (var old in Hourly.Keys.Where(h => h < windowStartHour).ToList())
+        {
+            Hourly.Remove(old);
+        }
+    }
+
     public static long HourOf(DateTimeOffset time) => (long)Math.Floor((time - DateTimeOffset.UnixEpoch).TotalHours);
 
     private void Count(Severity severity, long count, DateTimeOffset first, DateTimeOffset last, long version, long id)
