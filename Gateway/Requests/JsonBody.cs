@@ -27,10 +27,13 @@ public static class JsonBody
     public static async Task<JsonDocument?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         EnsureJsonMediaType(request);
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        // The document parses in place, so the buffer lives as long as it: sized to a declared length
+        // (the server holds the body to it), not to the read size, which was most of what a POST allocated.
+        var declared = request.ContentLength is { } length && length <= limit ? (int)length : 0;
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(declared + 1, 256));
         while (true)
         {
-            var memory = buffer.GetMemory(16 * 1024);
+            var memory = buffer.GetMemory(declared > 0 ? Math.Max(declared + 1 - buffer.WrittenCount, 1) : 16 * 1024);
             int read;
             try
             {

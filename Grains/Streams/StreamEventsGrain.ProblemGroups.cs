@@ -18,7 +18,10 @@ public abstract partial class StreamEventsGrain
     // A report failed: the groups may have missed this stream's last change, so the next one recounts.
     private bool _problemsUnreported;
 
-    private IProblemGroupsGrain ProblemGroups => GrainFactory.GetGrain<IProblemGroupsGrain>(TenantId);
+    private IProblemGroupsGrain? _problemGroups;
+
+    // Kept: making the reference resolves the interface's grain type by name, at every commit otherwise.
+    private IProblemGroupsGrain ProblemGroups => _problemGroups ??= GrainFactory.GetGrain<IProblemGroupsGrain>(TenantId);
 
     public Task<long> ResolveProblemGroupAsync(string fingerprint, ResolvedBy resolvedBy, string? note = null, string? resolvedByKey = null) =>
         UnderGateAsync(async () =>
