@@ -25,18 +25,18 @@ public sealed class EventCommands(IGrainFactory grains, [FromKeyedServices(Event
         grains.AppendAsync(tenantId, events, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>
-    /// Validates a batch for one stream and appends it through that stream's grain in one transaction,
-    /// only if the stream is at <paramref name="expectedVersion"/> (when given; 0 = the stream is new).
-    /// Every event must route to <paramref name="stream"/>.
+    /// Appends a batch for one stream through that stream's grain in one transaction, only if the stream
+    /// is at <paramref name="expectedVersion"/> (when given; 0 = the stream is new). Every event must
+    /// route to <paramref name="stream"/>. The grain validates the whole batch before it stores any of it
+    /// (one grain, so all or nothing), so it is not validated here a second time.
     /// </summary>
+    /// <exception cref="EventValidationException">An event broke a rule; nothing was stored.</exception>
     /// <exception cref="StreamVersionConflictException">The stream was at another version; nothing was stored.</exception>
     public async Task<IReadOnlyList<AppendedEvent>> AppendToStreamAsync(
         string tenantId, StreamId stream, IReadOnlyList<NewEvent> events, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         EventValidator.EnsureValidTenant(tenantId);
-        var pending = EventValidator.Normalize(events, clock.GetUtcNow());
-        var pinned = pending.Select((e, index) => StreamGrains.Pin(e, events[index])).ToList();
-        return await grains.For(tenantId, stream).AppendBatchAsync(pinned, expectedVersion).WaitAsync(cancellationToken);
+        return await grains.For(tenantId, stream).AppendBatchAsync(events, expectedVersion).WaitAsync(cancellationToken);
     }
 
     /// <summary>

@@ -32,6 +32,8 @@ public static partial class EventGrainsHostingExtensions
         }
 
         var dataSource = AddPostgres(silo.Services, PostgresConnectionString(configuration));
+        silo.Services.AddOptions<PostgresStorageOptions>().BindConfiguration(PostgresStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddHostedService<SearchIndexCleaner>();
         silo.UseAdoNetReminderService(reminders => reminders.UsePostgres(dataSource));
         silo.AddAdoNetGrainStorage(GrainStorages.Events, state => state.UsePostgres(dataSource));
         silo.AddAdoNetGrainStorage(GrainStorages.PubSub, state => state.UsePostgres(dataSource));

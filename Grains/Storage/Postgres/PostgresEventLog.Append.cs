@@ -40,7 +40,9 @@ internal sealed partial class PostgresEventLog
         "device_id, account_id, workflow_id, context, head_before, ordinal) " +
         // Ids are drawn in this order, so a batch keeps its order in the log.
         "ORDER BY e.ordinal " +
-        $"RETURNING {EventColumns.All}";
+        // What the server assigned, not the whole row: the rest is what was sent, and sending it back
+        // (its context through jsonb's text form) was a good part of an append's cost on both ends.
+        "RETURNING id, transaction_id, tenant_id, event_id";
 
     // New streams get their head row here. Heads only move forward.
     private const string MoveHeadsSql =
@@ -118,14 +120,22 @@ internal sealed partial class PostgresEventLog
     private async Task<List<StoredEvent>> WriteRowsAsync(
         NpgsqlConnection npgsql, NpgsqlTransaction? transaction, AppendPlan plan, CancellationToken cancellationToken)
     {
+        var recordedAt = Validation.EventValidator.ToStoredPrecision(Clock.GetUtcNow());
         await using var write = new NpgsqlBatch(npgsql, transaction);
-        write.BatchCommands.Add(InsertStatement(plan, Clock.GetUtcNow()));
+        write.BatchCommands.Add(InsertStatement(plan, recordedAt));
         write.BatchCommands.Add(Statement(MoveHeadsSql,
             plan.NewHeads.Keys.Select(k => k.TenantId).ToArray(),
             plan.NewHeads.Keys.Select(k => k.Stream).ToArray(),
             plan.NewHeads.Values.ToArray()));
         await using var reader = await write.ExecuteReaderAsync(cancellationToken);
-        return await Rows.ReadAllAsync(reader, cancellationToken);
+        var planned = plan.Rows.ToDictionary(r => new EventKey(r.TenantId, r.Event.EventId));
+        var stored = new List<StoredEvent>(plan.Rows.Count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored.Add(planned[new EventKey(reader.GetString(2), reader.GetString(3))].Stored(reader.GetInt64(0), Rows.ReadTransactionIdOf(reader, 1), recordedAt));
+        }
+
+        return stored;
     }
 
     private static bool IsStaleHint(PostgresException exception) =>
@@ -146,7 +156,7 @@ internal sealed partial class PostgresEventLog
         string?[] Column(Func<PendingEvent, string?> field) => rows.Select(r => field(r.Event)).ToArray();
         return Statement(
             InsertSql,
-            Validation.EventValidator.ToStoredPrecision(recordedAt),
+            recordedAt,
             rows.Select(r => r.TenantId).ToArray(),
             Column(e => e.EventId),
             Column(e => e.Stream.ToString()),
