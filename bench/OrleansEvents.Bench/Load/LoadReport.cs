@@ -9,13 +9,14 @@ public static class LoadReport
     {
         Console.WriteLine($"load average at the end: {loadAverage}");
         Console.WriteLine();
-        Console.WriteLine("| method | streams | concurrency | batch | events/s | p50 ms | p99 ms | retries | cores client / server / PostgreSQL | alloc B/event | ok |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
+        Console.WriteLine("| method | streams | concurrency | batch | events/s | p50 ms | p99 ms | retries | cores client / server / PostgreSQL | CPU ms/event | alloc B/event | ok |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var rate = r.Row.RequestsPerSecond is { } perSecond ? $" (open loop, {perSecond:N0}/s)" : "";
             Console.WriteLine($"| {r.Row.Method}{rate} | {r.Row.Streams:N0} | {r.Row.Concurrency} | {r.Row.Batch:N0} | {r.EventsPerSecond:N0} | {r.P50Milliseconds:0.00} | " +
-                              $"{r.P99Milliseconds:0.00} | {r.Run.Retries} | {r.Cpu.Client:0.00} / {r.Cpu.Server:0.00} / {r.Cpu.Other:0.00} | {r.AllocatedBytesPerEvent:N0} | " +
+                              $"{r.P99Milliseconds:0.00} | {r.Run.Retries} | {r.Cpu.Client:0.00} / {r.Cpu.Server:0.00} / {r.Cpu.Other:0.00} | " +
+                              $"{r.CpuMillisecondsPerEvent:0.00} | {r.AllocatedBytesPerEvent:N0} | " +
                               $"{(r.Ok ? "yes" : $"no: {r.Stored:N0} of {r.Events:N0} stored")} |");
         }
 

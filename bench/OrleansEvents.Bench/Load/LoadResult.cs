@@ -19,6 +19,9 @@ public sealed record LoadResult(LoadRow Row, LoadRun Run, CpuCores Cpu, double A
 
     public bool Ok => Stored == Events;
 
+    /// <summary>CPU of client, server and PostgreSQL together per event: steadier than events/s when other work shares the cores.</summary>
+    public double CpuMillisecondsPerEvent => (Cpu.Client + Cpu.Server + Cpu.Other) * Seconds * 1000 / Events;
+
     /// <summary>The row as one JSON line, in the shape other tools read (issue 16), plus the allocation per event.</summary>
     public string ToJson() => JsonSerializer.Serialize(new Line(
         Row.Method, Row.Streams, Row.Concurrency, Row.Batch, Events, Math.Round(Seconds, 2), Math.Round(EventsPerSecond),
