@@ -15,7 +15,7 @@ public static class AppendBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = Options(args);
+        var options = BenchOptions.Parse(args);
         if (!options.TryGetValue("--postgres", out var connectionString))
         {
             Console.Error.WriteLine("usage: append --postgres \"Host=...;Database=...\" [--seconds 5] [--flushes 1] [--profile 1]   (bench/append.sh starts a throwaway server)");
@@ -60,11 +60,11 @@ public static class AppendBenchmark
         }
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var naiveOne = await NaiveWriter.RunAsync("naive INSERT + commit, 1 connection", dataSource, "n1", 10_000, 1, duration);
+        var naiveOne = await NaiveWriter.RunAsync("naive INSERT + commit, 1 connection", dataSource, "n1", 10_000, 1, RunBudget.For(duration));
         Report(naiveOne);
-        var naiveEight = await NaiveWriter.RunAsync("naive INSERT + commit, 8 connections", dataSource, "n8", 10_000, 8, duration);
+        var naiveEight = await NaiveWriter.RunAsync("naive INSERT + commit, 8 connections", dataSource, "n8", 10_000, 8, RunBudget.For(duration));
         Report(naiveEight);
-        var copy = await CopyWriter.RunAsync("binary COPY, 5 000-row chunks", dataSource, "copy", 10_000, duration);
+        var copy = await CopyWriter.RunAsync("binary COPY, 5 000-row chunks", dataSource, "copy", 10_000, RunBudget.For(duration));
         Report(copy);
 
         Console.WriteLine();
@@ -85,16 +85,5 @@ public static class AppendBenchmark
         Console.WriteLine($"| hot stream ÷ 10 000 streams | ≥ 0.5 | {hot.EventsPerSecond / spread.EventsPerSecond:0.00} |");
         Console.WriteLine($"| p99 at half rate ÷ one single-row INSERT (p50, 1 connection) | ≤ 10 | {halfRate.P99Milliseconds / naiveOne.P50Milliseconds:0.0} ({halfRate.P99Milliseconds:0.00} ms ÷ {naiveOne.P50Milliseconds:0.00} ms) |");
         return 0;
-    }
-
-    private static Dictionary<string, string> Options(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options[args[i]] = args[i + 1];
-        }
-
-        return options;
     }
 }

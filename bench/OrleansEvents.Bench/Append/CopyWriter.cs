@@ -9,7 +9,7 @@ public static class CopyWriter
 {
     private const int RowsPerCopy = 5000;
 
-    public static async Task<Measurement> RunAsync(string name, NpgsqlDataSource dataSource, string prefix, int streams, TimeSpan duration)
+    public static async Task<Measurement> RunAsync(string name, NpgsqlDataSource dataSource, string prefix, int streams, RunBudget budget)
     {
         var versions = new long[streams];
         var random = new Random(7);
@@ -17,14 +17,14 @@ public static class CopyWriter
         var chunkLatencies = new List<double>();
         await using var connection = await dataSource.OpenConnectionAsync();
         var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < duration)
+        while (budget.Take(RowsPerCopy) is var chunk and > 0)
         {
             var started = Stopwatch.GetTimestamp();
             await using (var writer = await connection.BeginBinaryImportAsync(
                 "COPY events (tenant_id, event_id, stream, version, \"timestamp\", recorded_at, category, severity, event_type, message, source, lead_id, context) FROM STDIN (FORMAT BINARY)"))
             {
                 var now = DateTimeOffset.UtcNow;
-                for (var i = 0; i < RowsPerCopy; i++)
+                for (var i = 0; i < chunk; i++)
                 {
                     var stream = random.Next(streams);
                     var lead = $"{prefix}-{stream}";
@@ -47,7 +47,7 @@ public static class CopyWriter
                 await writer.CompleteAsync();
             }
 
-            rows += RowsPerCopy;
+            rows += chunk;
             chunkLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 

@@ -14,17 +14,16 @@ public static class NaiveWriter
         "VALUES ($1, $2, $3, (SELECT coalesce(max(version), 0) + 1 FROM events WHERE tenant_id = $1 AND stream = $3), now(), now(), " +
         "'whatsapp', 'warning', 'whatsapp.send_failed', 'WhatsApp message could not be delivered', 'backend', $4, CAST($5 AS jsonb))";
 
-    public static async Task<Measurement> RunAsync(string name, NpgsqlDataSource dataSource, string prefix, int streams, int connections, TimeSpan duration)
+    public static async Task<Measurement> RunAsync(string name, NpgsqlDataSource dataSource, string prefix, int streams, int connections, RunBudget budget)
     {
         var latencies = new List<double>[connections];
-        using var stop = new CancellationTokenSource(duration);
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
         {
             var mine = latencies[worker] = new List<double>(100_000);
             var random = new Random(worker);
             await using var connection = await dataSource.OpenConnectionAsync();
-            while (!stop.IsCancellationRequested)
+            while (budget.Take(1) > 0)
             {
                 var lead = $"{prefix}-{random.Next(streams)}";
                 var started = Stopwatch.GetTimestamp();

@@ -21,22 +21,25 @@ public sealed class OurAppendPath : IAsyncDisposable
         _grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
-    public static async Task<OurAppendPath> StartAsync(string connectionString, int flushes)
+    /// <summary>An in-process silo on PostgreSQL, its schema brought up to date; <paramref name="settings"/> adds configuration (e.g. free Orleans ports).</summary>
+    public static async Task<OurAppendPath> StartAsync(string connectionString, int flushes, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "postgres",
-            ["ConnectionStrings:Events"] = connectionString,
-            ["Events:Writer:MaxConcurrentFlushes"] = flushes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddEventGrains();
-        var host = builder.Build();
+        var host = Build(connectionString, flushes, settings);
         await host.Services.MigrateEventStorageAsync();
         await host.StartAsync();
         return new OurAppendPath(host);
     }
+
+    /// <summary>Brings a database's schema up to date without starting a silo, for writers that bypass the grains.</summary>
+    public static async Task MigrateAsync(string connectionString)
+    {
+        using var host = Build(connectionString, flushes: 1, settings: null);
+        await host.Services.MigrateEventStorageAsync();
+    }
+
+    /// <summary>What the gateway does with a request's events (<see cref="EventCommands.AppendAsync"/>): validate, then each stream's through its grain.</summary>
+    public Task<IReadOnlyList<AppendedEvent>> AppendAsync(string tenantId, IReadOnlyList<NewEvent> events) =>
+        _grains.AppendAsync(tenantId, events, DateTimeOffset.UtcNow);
 
     /// <summary>Activates every stream grain first, so runs measure steady-state appends, not activations.</summary>
     public async Task ActivateAsync(string prefix, int streams)
@@ -100,6 +103,21 @@ public sealed class OurAppendPath : IAsyncDisposable
             }
         })));
         return Measurement.From(name, stopwatch.Elapsed, latencies.SelectMany(l => l).ToList());
+    }
+
+    private static IHost Build(string connectionString, int flushes, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "postgres",
+            ["ConnectionStrings:Events"] = connectionString,
+            ["Events:Writer:MaxConcurrentFlushes"] = flushes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddEventGrains();
+        return builder.Build();
     }
 
     public async ValueTask DisposeAsync()

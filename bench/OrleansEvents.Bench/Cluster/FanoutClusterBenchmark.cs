@@ -24,7 +24,7 @@ public static class FanoutClusterBenchmark
         var rate = FanoutLoad.Option(args, "--rate", 50);
         var seconds = FanoutLoad.Option(args, "--seconds", 10);
         var rounds = FanoutLoad.Option(args, "--rounds", 2);
-        var silo = SiloAssembly();
+        var silo = SiloProcess.BuiltAssembly();
         if (!File.Exists(silo))
         {
             Console.Error.WriteLine($"{silo} not found: build the bench in this configuration first (it builds the silo too)");
@@ -144,19 +144,5 @@ public static class FanoutClusterBenchmark
         {
             // A signal's handler was first.
         }
-    }
-
-    /// <summary>The silo built in the bench's own configuration: bin/&lt;configuration&gt;/net10.0 of the Silo project.</summary>
-    private static string SiloAssembly()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OrleansEvents.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root is null ? "Silo/bin/(not found)/OrleansEvents.Silo.dll" : Path.Combine(root.FullName, "Silo", "bin", configuration, "net10.0", "OrleansEvents.Silo.dll");
     }
 }

@@ -36,9 +36,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     public int SiloPort { get; }
 
-    public static SiloProcess Start(string name, string assembly, string connectionString, string workingDirectory)
+    public static SiloProcess Start(string name, string assembly, string connectionString, string workingDirectory) =>
+        Start(name, assembly, workingDirectory, ["--Storage:Provider=postgres", $"--ConnectionStrings:Events={connectionString}"]);
+
+    /// <summary>The same on the store that <paramref name="storage"/> names, e.g. none: the embedded SQLite file under <paramref name="workingDirectory"/>.</summary>
+    public static SiloProcess Start(string name, string assembly, string workingDirectory, IReadOnlyList<string> storage)
     {
         int httpPort = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -49,13 +55,13 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var argument in new[]
-        {
-            assembly, "--Storage:Provider=postgres", $"--ConnectionStrings:Events={connectionString}",
+        foreach (var argument in (string[])
+        [
+            assembly, .. storage,
             $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", "--urls", $"http://127.0.0.1:{httpPort}",
             $"--Auth:ApiKeys:0:Key={Key}", "--Auth:ApiKeys:0:Role=admin", "--Gateway:RateLimit:Enabled=false",
             "--Orleans:Dashboard:Enabled=false", "--Gateway:HubStatsInterval=01:00:00",
-        })
+        ])
         {
             start.ArgumentList.Add(argument);
         }
@@ -139,10 +145,7 @@ public sealed class SiloProcess : IAsyncDisposable
                     continue;
                 }
 
-                // Counted from the field after the parenthesized name (the 3rd): utime is the 14th, stime the 15th.
-                var stat = File.ReadAllText(Path.Combine(thread, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                _tieredTicks[Path.GetFileName(thread)] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                _tieredTicks[Path.GetFileName(thread)] = ProcStat.Parse(File.ReadAllText(Path.Combine(thread, "stat"))).Ticks;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -150,8 +153,21 @@ public sealed class SiloProcess : IAsyncDisposable
             }
         }
 
-        // /proc counts in clock ticks of 1/100 s (USER_HZ) on Linux.
-        return TimeSpan.FromMilliseconds(_tieredTicks.Values.Sum() * 10);
+        return ProcStat.ToTime(_tieredTicks.Values.Sum());
+    }
+
+    /// <summary>The silo built in the bench's own configuration: bin/&lt;configuration&gt;/net10.0 of the Silo project.</summary>
+    public static string BuiltAssembly()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OrleansEvents.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return root is null ? "Silo/bin/(not found)/OrleansEvents.Silo.dll" : Path.Combine(root.FullName, "Silo", "bin", configuration, "net10.0", "OrleansEvents.Silo.dll");
     }
 
     public async ValueTask DisposeAsync()

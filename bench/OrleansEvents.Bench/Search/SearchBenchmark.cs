@@ -19,7 +19,7 @@ public static class SearchBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = Options(args);
+        var options = BenchOptions.Parse(args);
         if (!options.TryGetValue("--postgres", out var connectionString))
         {
             Console.Error.WriteLine("usage: search --postgres \"Host=...;Database=...\" [--events 1000000] [--queries 40]   (bench/search.sh starts a throwaway server)");
@@ -82,16 +82,5 @@ public static class SearchBenchmark
         await host.Services.MigrateEventStorageAsync();
         await host.StartAsync();
         return host;
-    }
-
-    private static Dictionary<string, string> Options(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options[args[i]] = args[i + 1];
-        }
-
-        return options;
     }
 }

@@ -1,0 +1,149 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using OrleansEvents.Bench.Append;
+using OrleansEvents.Bench.Cluster;
+using OrleansEvents.Tests.Infrastructure;
+
+namespace OrleansEvents.Bench.Load;
+
+/// <summary>
+/// Runs one row, each on a database of its own: in-process on warm grains, over HTTP against a fresh
+/// silo process (cold grains, cold JIT) on PostgreSQL or on its embedded SQLite file, or the reference
+/// writers (binary COPY, single-row INSERT) into the same schema.
+/// </summary>
+public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string workDirectory, long events)
+{
+    private const string InProcessTenant = "bench";
+    private const string WarmUpTenant = "warmup";
+    private const int WarmUpEvents = 2_000;
+    private const int WarmUpConcurrency = 32;
+
+    // The tenant of SiloProcess.Key, which names none.
+    private const string HttpTenant = "default";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    public Task<LoadResult> RunAsync(LoadRow row, string database) => row.Method switch
+    {
+        LoadRow.InProcess or LoadRow.InProcessHalfRate => OnDatabaseAsync(database, row, InProcessAsync),
+        LoadRow.Http => OnDatabaseAsync(database, row, HttpAsync),
+        LoadRow.HttpSqlite => HttpSqliteAsync(row, database),
+        LoadRow.Copy or LoadRow.Insert => OnDatabaseAsync(database, row, ReferenceAsync),
+        _ => throw new ArgumentOutOfRangeException(nameof(row), row.Method, null),
+    };
+
+    private async Task<LoadResult> InProcessAsync(LoadRow row, string connectionString)
+    {
+        LoadRun run;
+        CpuCores cpu;
+        long allocated;
+        await using (var path = await OurAppendPath.StartAsync(connectionString, flushes: 1, FreePorts.ForSilo()))
+        {
+            // JIT first (on other streams), then every stream grain of the row, so it times steady-state appends.
+            await LoadDriver.RunAsync(new InProcessAppendTarget(path, WarmUpTenant, 100), WarmUpEvents, row.Batch, WarmUpConcurrency);
+            await path.ActivateAsync(LoadRow.StreamPrefix, row.Streams);
+            var meter = CpuMeter.ForServer(postgres.Processes);
+            var before = GC.GetTotalAllocatedBytes();
+            run = await LoadDriver.RunAsync(new InProcessAppendTarget(path, InProcessTenant, row.Streams), events, row.Batch, row.Concurrency, row.RequestsPerSecond);
+            allocated = GC.GetTotalAllocatedBytes() - before;
+            cpu = meter.Stop();
+        }
+
+        return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, InProcessTenant));
+    }
+
+    private async Task<LoadResult> HttpAsync(LoadRow row, string connectionString)
+    {
+        LoadRun run;
+        CpuCores cpu;
+        long allocated;
+        await using (var silo = SiloProcess.Start("silo", siloAssembly, connectionString, workDirectory))
+        {
+            await silo.WaitUntilReadyAsync(activeSilos: 1, StartTimeout);
+            (run, cpu, allocated) = await PostAsync(row, silo);
+        }
+
+        return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, HttpTenant));
+    }
+
+    private async Task<LoadResult> HttpSqliteAsync(LoadRow row, string database)
+    {
+        var directory = Path.Combine(workDirectory, database);
+        Directory.CreateDirectory(directory);
+        try
+        {
+            LoadRun run;
+            CpuCores cpu;
+            long allocated;
+            // The silo's default store: data/events.db under its working directory.
+            await using (var silo = SiloProcess.Start("silo", siloAssembly, directory, ["--Storage:Provider=sqlite"]))
+            {
+                await silo.WaitUntilReadyAsync(activeSilos: 1, StartTimeout);
+                (run, cpu, allocated) = await PostAsync(row, silo);
+            }
+
+            return new LoadResult(row, run, cpu, allocated / (double)events, await CountSqliteAsync(Path.Combine(directory, "data", "events.db")));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private async Task<(LoadRun Run, CpuCores Cpu, long Allocated)> PostAsync(LoadRow row, SiloProcess silo)
+    {
+        using var target = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, row.Streams, row.Concurrency, row.Batch);
+        var allocations = SiloAllocations.Start(silo.ProcessId);
+        var meter = CpuMeter.ForClient(postgres.Processes, silo.ProcessId);
+        var run = await LoadDriver.RunAsync(target, events, row.Batch, row.Concurrency, row.RequestsPerSecond);
+        var cpu = meter.Stop();
+        var allocated = await allocations.StopAsync();
+        Console.WriteLine($"#   silo allocations by type, sampled: {string.Join(", ", allocations.TopTypes(6).Select(t => $"{t.Type} {t.Share:P0}"))}");
+        return (run, cpu, allocated);
+    }
+
+    private async Task<LoadResult> ReferenceAsync(LoadRow row, string connectionString)
+    {
+        await OurAppendPath.MigrateAsync(connectionString);
+        Measurement timing;
+        CpuCores cpu;
+        long allocated;
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            var meter = CpuMeter.ForClient(postgres.Processes);
+            var before = GC.GetTotalAllocatedBytes();
+            timing = row.Method == LoadRow.Copy
+                ? await CopyWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, RunBudget.Of(events))
+                : await NaiveWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, row.Concurrency, RunBudget.Of(events));
+            allocated = GC.GetTotalAllocatedBytes() - before;
+            cpu = meter.Stop();
+        }
+
+        // Both writers store as tenant "bench".
+        return new LoadResult(row, new LoadRun(timing, 0), cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, InProcessTenant));
+    }
+
+    /// <summary>Runs a row on a fresh PostgreSQL database of its own, dropped after.</summary>
+    private async Task<LoadResult> OnDatabaseAsync(string database, LoadRow row, Func<LoadRow, string, Task<LoadResult>> run)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync(database);
+        try
+        {
+            return await run(row, connectionString);
+        }
+        finally
+        {
+            await postgres.DropDatabaseAsync(database);
+        }
+    }
+
+    private static async Task<long> CountSqliteAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM events WHERE tenant_id = $tenant AND stream LIKE '{LoadRow.StreamsLike}'";
+        command.Parameters.AddWithValue("$tenant", HttpTenant);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
