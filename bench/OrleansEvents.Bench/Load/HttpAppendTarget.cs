@@ -27,7 +27,7 @@ public sealed class HttpAppendTarget : ILoadTarget<byte[]>, IDisposable
     private readonly string[] _leads;
     private readonly bool _single;
 
-    public HttpAppendTarget(Uri baseAddress, string apiKey, int streams, int concurrency, int batch)
+    public HttpAppendTarget(Uri baseAddress, string apiKey, int streams, int concurrency, int batch, string streamPrefix = LoadRow.StreamPrefix)
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10) };
         _http = new HttpClient(handler)
@@ -38,7 +38,7 @@ public sealed class HttpAppendTarget : ILoadTarget<byte[]>, IDisposable
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         _http.DefaultRequestHeaders.Add("X-API-Key", apiKey);
-        _leads = LoadRow.Leads(streams);
+        _leads = LoadRow.Leads(streams, streamPrefix);
         _single = batch == 1;
     }
 

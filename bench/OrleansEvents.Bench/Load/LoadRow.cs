@@ -19,7 +19,7 @@ public sealed record LoadRow(string Method, int Streams, int Concurrency, int Ba
     /// <summary>The row's streams as a LIKE pattern.</summary>
     public const string StreamsLike = "lead/" + StreamPrefix + "-%";
 
-    public static string[] Leads(int streams) => [.. Enumerable.Range(0, streams).Select(i => $"{StreamPrefix}-{i}")];
+    public static string[] Leads(int streams, string prefix = StreamPrefix) => [.. Enumerable.Range(0, streams).Select(i => $"{prefix}-{i}")];
 
     public bool Is(string method, int streams, int concurrency, int batch) =>
         Method == method && Streams == streams && Concurrency == concurrency && Batch == batch;

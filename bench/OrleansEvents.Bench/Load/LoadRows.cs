@@ -8,14 +8,16 @@ namespace OrleansEvents.Bench.Load;
 
 /// <summary>
 /// Runs one row, each on a database of its own: in-process on warm grains, over HTTP against a fresh
-/// silo process (cold grains, cold JIT) on PostgreSQL or on its embedded SQLite file, or the reference
+/// silo process (cold grains: the process warms up on other streams first) on PostgreSQL or on its embedded SQLite file, or the reference
 /// writers (binary COPY, single-row INSERT) into the same schema.
 /// </summary>
 public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string workDirectory, long events)
 {
     private const string InProcessTenant = "bench";
     private const string WarmUpTenant = "warmup";
-    private const int WarmUpEvents = 2_000;
+    private const int WarmUpEvents = 3_000;
+    private const int WarmUpBatches = 50;
+    private const string WarmUpStreamPrefix = "warm";
     private const int WarmUpConcurrency = 32;
 
     // The tenant of SiloProcess.Key, which names none.
@@ -92,6 +94,18 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
 
     private async Task<(LoadRun Run, CpuCores Cpu, long Allocated)> PostAsync(LoadRow row, SiloProcess silo)
     {
+        // The process warms up (JIT, connections) on streams of its own first; the row's grains stay cold.
+        using (var warmUp = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, 100, WarmUpConcurrency, 1, WarmUpStreamPrefix))
+        {
+            await LoadDriver.RunAsync(warmUp, WarmUpEvents, 1, WarmUpConcurrency);
+        }
+
+        if (row.Batch > 1)
+        {
+            using var warmUpBatches = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, 100, row.Concurrency, row.Batch, WarmUpStreamPrefix);
+            await LoadDriver.RunAsync(warmUpBatches, WarmUpBatches * row.Batch, row.Batch, row.Concurrency);
+        }
+
         using var target = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, row.Streams, row.Concurrency, row.Batch);
         var allocations = SiloAllocations.Start(silo.ProcessId);
         var meter = CpuMeter.ForClient(postgres.Processes, silo.ProcessId);
