@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the search benchmark against a throwaway PostgreSQL, started from the installed server binaries
-# and removed afterwards. Durability is off (fsync) only to fill the million events faster; the queries
-# read from memory either way.
-# Usage: bench/search.sh [--events N] [--queries N]
+# Runs the query benchmark (GET by id and every list filter over a million events) against a throwaway
+# PostgreSQL, started from the installed server binaries and removed afterwards. Durability is off
+# (fsync) only to fill the events faster; the queries read from memory either way.
+# Usage: bench/queries.sh [--events N] [--queries N] [--only TEXT]   (--only: the kinds whose name holds TEXT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,5 +20,5 @@ as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
   -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c shared_buffers=512MB -c fsync=off -c max_wal_size=4GB" >/dev/null
 as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE bench" >/dev/null
 
-dotnet run -c Release --project bench/OrleansEvents.Bench -- search \
+dotnet run -c Release --project bench/OrleansEvents.Bench -- queries \
   --postgres "Host=127.0.0.1;Port=$port;Username=postgres;Database=bench" "$@"
