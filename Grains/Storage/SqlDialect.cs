@@ -10,10 +10,18 @@ internal abstract class SqlDialect
     /// <summary>A time read back from an aggregate (such as max), where no column type guides the driver.</summary>
     public abstract DateTimeOffset ReadTime(object value);
 
-    /// <summary><paramref name="column"/> equals one of <paramref name="values"/> (never true for none).</summary>
+    /// <summary>
+    /// <paramref name="column"/> equals one of <paramref name="values"/> (never true for none). One value is
+    /// a plain equality: an index on (…, column, id) then still yields rows in id order, which PostgreSQL
+    /// does not see through <c>= ANY</c>.
+    /// </summary>
     public string AnyOf<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments)
-        where T : notnull =>
-        values.Count == 0 ? "1 = 0" : AnyOfSome(column, values, arguments);
+        where T : notnull => values.Count switch
+        {
+            0 => "1 = 0",
+            1 => $"{column} = {arguments.Add(values.First())}",
+            _ => AnyOfSome(column, values, arguments),
+        };
 
     /// <summary>A transaction id as a parameter value.</summary>
     public abstract object TransactionId(ulong value);
