@@ -50,8 +50,20 @@ internal abstract class SqlDialect
     protected abstract string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments)
         where T : notnull;
 
-    /// <summary>The event holds <paramref name="q"/> as <see cref="TextSearch"/> reads it.</summary>
+    /// <summary>The event holds <paramref name="q"/> as <see cref="TextSearch"/> reads it, in a form the store's text index answers.</summary>
     public abstract string Search(string q, SqlArguments arguments);
+
+    /// <summary>The same condition as <see cref="Search"/>, in a form no index answers: checked on each row the query reads.</summary>
+    public abstract string SearchRowByRow(string q, SqlArguments arguments);
+
+    /// <summary>
+    /// What ends a subquery so that the store plans it on its own, for all its rows: the outer query's
+    /// order then cannot lead the planner to walk ids instead of asking the text index.
+    /// </summary>
+    public abstract string Fence { get; }
+
+    /// <summary>Whether a page of q is first looked for row by row among the ids at the page's start (RelationalEventLog.Search).</summary>
+    public abstract bool WalksBeforeTextIndex { get; }
 
     /// <summary>The event's context member <paramref name="key"/> has <paramref name="value"/>, as <see cref="ContextValueRule"/> compares them.</summary>
     public abstract string ContextEquals(string key, string value, SqlArguments arguments);

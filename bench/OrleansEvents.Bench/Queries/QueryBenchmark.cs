@@ -96,6 +96,8 @@ public static class QueryBenchmark
             // The generated events span two weeks; nothing may expire while the bench runs.
             ["Events:Retention:Days"] = "0",
         });
+        // Events__Search__NewestWindow=… and the like try other settings.
+        builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddEventGrains();
         var host = builder.Build();
