@@ -4,9 +4,11 @@
 -- straight off this index instead of being picked from every event of the category (or severity).
 CREATE INDEX ix_events_tenant_id_category_severity_id ON events (tenant_id, category, severity, id);
 
--- resolved=false&severity=…: the open problems of one severity, newest first. The stream grains' index
--- (001) starts with the stream; this one with the severity. Info events are never open problems.
-CREATE INDEX ix_events_tenant_id_severity_id_unresolved ON events (tenant_id, severity, id)
+-- resolved=false with min_severity or severity: the tenant's open problems, newest first, their severity
+-- checked in the index. The stream grains' index (001) starts with the stream. Info events are never
+-- open problems; the planner takes this index where open problems are few among the events it would
+-- otherwise walk.
+CREATE INDEX ix_events_tenant_id_id_severity_unresolved ON events (tenant_id, id, severity)
     WHERE NOT resolved AND severity <> 'info';
 
 -- q: pg_trgm splits text into words at every character but letters and digits, so on search_text
