@@ -17,7 +17,7 @@ namespace OrleansEvents.Bench.Queries;
 /// </summary>
 public static class QueryBenchmark
 {
-    /// <summary>GET by id is cheap and judged at p99, so it is asked this many times more often.</summary>
+    /// <summary>What is judged at p99 is asked this many times more often, so the p99 is not just the slowest of a few.</summary>
     private const int GetByIdFactor = 25;
 
     public static async Task<int> RunAsync(string[] args)
@@ -70,7 +70,7 @@ public static class QueryBenchmark
             latencies.Sort();
             answered.Sort();
             var judged = Percentile(latencies, kind.Percentile);
-            var goal = $"p{kind.Percentile * 100:0} ≤ {kind.GoalMilliseconds:0} ms: {(judged <= kind.GoalMilliseconds ? "met" : "missed")}";
+            var goal = kind.GoalMilliseconds is { } ms ? $"p{kind.Percentile * 100:0} ≤ {ms:0} ms: {(judged <= ms ? "met" : "missed")}" : "—";
             Console.WriteLine($"| {kind.Name} | {kind.Share} | {answered[answered.Count / 2]} | {Percentile(latencies, 0.50):0.0} | " +
                               $"{Percentile(latencies, 0.95):0.0} | {Percentile(latencies, 0.99):0.0} | {goal} |");
         }
