@@ -38,6 +38,20 @@ internal static class EventQuerySql
         return $"SELECT {EventColumns.All} FROM events WHERE {where} {OrderAndPage(filter, arguments)}";
     }
 
+    /// <summary>
+    /// The ids of up to <paramref name="most"/> + 1 matches within the keyset bounds, in no order, q through
+    /// the text index. The CTE is planned to read every match, so the index answers it, and read only as
+    /// far as the outer LIMIT asks.
+    /// </summary>
+    public static string MatchingIds(string tenantId, EventFilter filter, int most, SqlDialect dialect, SqlArguments arguments) =>
+        $"WITH matches AS MATERIALIZED (SELECT id FROM events WHERE {Bounded(tenantId, filter, dialect, arguments, rowByRow: false)}) " +
+        $"SELECT id FROM matches LIMIT {arguments.Add((long)most + 1)}";
+
+    /// <summary>The events among <paramref name="ids"/> that match (q row by row), in the page's order.</summary>
+    public static string Among(string tenantId, EventFilter filter, IReadOnlyCollection<long> ids, SqlDialect dialect, SqlArguments arguments) =>
+        $"SELECT {EventColumns.All} FROM events WHERE {Bounded(tenantId, filter, dialect, arguments, rowByRow: true)} " +
+        $"AND {dialect.AnyOf("id", ids, arguments)} ORDER BY id {(filter.Order == SortOrder.Ascending ? "ASC" : "DESC")}";
+
     /// <summary>The tenant's lowest and highest id (both null when it has no events), each straight off its index.</summary>
     public static string IdSpan(string tenantId, SqlArguments arguments)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansEvents.Tests.Infrastructure;
 
 public class PostgresEventLogFixture : EventLogFixture
@@ -8,17 +6,17 @@ public class PostgresEventLogFixture : EventLogFixture
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary><c>Events:Search:WalkWindow</c> of this store; null leaves the default.</summary>
-    protected virtual int? SearchWalkWindow => null;
+    /// <summary>Settings beside the connection, such as <c>Events:Search:*</c>; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
     protected override async Task<Dictionary<string, string?>> StorageSettingsAsync()
     {
         var server = await PostgresServer.Shared;
         ConnectionString = await server.CreateDatabaseAsync("eventlog");
         var settings = StorageHost.Postgres(ConnectionString);
-        if (SearchWalkWindow is { } window)
+        foreach (var (key, value) in ExtraSettings)
         {
-            settings["Events:Search:WalkWindow"] = window.ToString(CultureInfo.InvariantCulture);
+            settings[key] = value;
         }
 
         return settings;
