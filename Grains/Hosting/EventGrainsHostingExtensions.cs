@@ -13,6 +13,7 @@ using OrleansEvents.LogQueue;
 using OrleansEvents.Replay;
 using OrleansEvents.Retention;
 using OrleansEvents.Stats;
+using OrleansEvents.Storage;
 using OrleansEvents.Streams;
 using OrleansEvents.Writing;
 
@@ -117,6 +118,7 @@ public static partial class EventGrainsHostingExtensions
         AddValidatedOptions<EventWriterOptions>(services, EventWriterOptions.SectionName);
         AddValidatedOptions<LogReaderOptions>(services, LogReaderOptions.SectionName);
         AddValidatedOptions<StatsOptions>(services, StatsOptions.SectionName);
+        AddValidatedOptions<SearchOptions>(services, SearchOptions.SectionName);
         AddValidatedOptions<RetentionOptions>(services, RetentionOptions.SectionName);
         AddValidatedOptions<ReplayOptions>(services, ReplayOptions.SectionName);
         AddValidatedOptions<SiloLifeOptions>(services, SiloLifeOptions.SectionName);

@@ -10,30 +10,60 @@ namespace OrleansEvents.Storage;
 /// </summary>
 internal static class EventQuerySql
 {
-    /// <summary>The page query: matches, keyset bounds, order, offset and one row more than the limit (to know if there is a next page).</summary>
+    /// <summary>
+    /// The page query: matches, keyset bounds, order, offset and one row more than the limit (to know if
+    /// there is a next page). With a q, every match comes from the text index first and is then ordered:
+    /// the planner cannot take a walk over ids for it, which reads the whole log for a q that is rare.
+    /// </summary>
     public static string Page(string tenantId, EventFilter filter, SqlDialect dialect, SqlArguments arguments)
     {
-        var where = new StringBuilder(Matches(tenantId, filter, dialect, arguments));
-        if (filter.AfterId is { } afterId)
+        var where = Bounded(tenantId, filter, dialect, arguments, rowByRow: false);
+        return string.IsNullOrEmpty(filter.Text)
+            ? $"SELECT {EventColumns.All} FROM events WHERE {where} {OrderAndPage(filter, arguments)}"
+            : $"SELECT {EventColumns.All} FROM (SELECT {EventColumns.All} FROM events WHERE {where}{dialect.Fence}) AS found {OrderAndPage(filter, arguments)}";
+    }
+
+    /// <summary>
+    /// The page among the ids from <paramref name="edge"/> on towards the start of the page's order (ids
+    /// at or above it, newest first; at or below it, oldest first), q checked row by row; all ids when null.
+    /// </summary>
+    public static string WalkPage(string tenantId, EventFilter filter, long? edge, SqlDialect dialect, SqlArguments arguments)
+    {
+        var where = new StringBuilder(Bounded(tenantId, filter, dialect, arguments, rowByRow: true));
+        if (edge is { } id)
         {
-            where.Append(" AND id > ").Append(arguments.Add(afterId));
+            where.Append(filter.Order == SortOrder.Ascending ? " AND id <= " : " AND id >= ").Append(arguments.Add(id));
         }
 
-        if (filter.BeforeId is { } beforeId)
-        {
-            where.Append(" AND id < ").Append(arguments.Add(beforeId));
-        }
+        return $"SELECT {EventColumns.All} FROM events WHERE {where} {OrderAndPage(filter, arguments)}";
+    }
 
-        var direction = filter.Order == SortOrder.Ascending ? "ASC" : "DESC";
-        return $"SELECT {EventColumns.All} FROM events WHERE {where} ORDER BY id {direction} " +
-               $"LIMIT {arguments.Add((long)filter.Limit + 1)} OFFSET {arguments.Add((long)filter.Offset)}";
+    /// <summary>
+    /// The ids of up to <paramref name="most"/> + 1 matches within the keyset bounds, in no order, q through
+    /// the text index. The CTE is planned to read every match, so the index answers it, and read only as
+    /// far as the outer LIMIT asks.
+    /// </summary>
+    public static string MatchingIds(string tenantId, EventFilter filter, int most, SqlDialect dialect, SqlArguments arguments) =>
+        $"WITH matches AS MATERIALIZED (SELECT id FROM events WHERE {Bounded(tenantId, filter, dialect, arguments, rowByRow: false)}) " +
+        $"SELECT id FROM matches LIMIT {arguments.Add((long)most + 1)}";
+
+    /// <summary>The events among <paramref name="ids"/> that match (q row by row), in the page's order.</summary>
+    public static string Among(string tenantId, EventFilter filter, IReadOnlyCollection<long> ids, SqlDialect dialect, SqlArguments arguments) =>
+        $"SELECT {EventColumns.All} FROM events WHERE {Bounded(tenantId, filter, dialect, arguments, rowByRow: true)} " +
+        $"AND {dialect.AnyOf("id", ids, arguments)} ORDER BY id {(filter.Order == SortOrder.Ascending ? "ASC" : "DESC")}";
+
+    /// <summary>The tenant's lowest and highest id (both null when it has no events), each straight off its index.</summary>
+    public static string IdSpan(string tenantId, SqlArguments arguments)
+    {
+        var tenant = arguments.Add(tenantId);
+        return $"SELECT (SELECT min(id) FROM events WHERE tenant_id = {tenant}), (SELECT max(id) FROM events WHERE tenant_id = {tenant})";
     }
 
     /// <summary>Counts every match, regardless of paging.</summary>
     public static string Total(string tenantId, EventFilter filter, SqlDialect dialect, SqlArguments arguments) =>
         $"SELECT count(*) FROM events WHERE {Matches(tenantId, filter, dialect, arguments)}";
 
-    public static string Matches(string tenantId, EventFilter filter, SqlDialect dialect, SqlArguments arguments)
+    public static string Matches(string tenantId, EventFilter filter, SqlDialect dialect, SqlArguments arguments, bool rowByRow = false)
     {
         var where = new StringBuilder("tenant_id = ").Append(arguments.Add(tenantId));
         void Equal(string column, string? value)
@@ -83,7 +113,7 @@ internal static class EventQuerySql
 
         if (!string.IsNullOrEmpty(filter.Text))
         {
-            where.Append(" AND ").Append(dialect.Search(filter.Text, arguments));
+            where.Append(" AND ").Append(rowByRow ? dialect.SearchRowByRow(filter.Text, arguments) : dialect.Search(filter.Text, arguments));
         }
 
         foreach (var (key, value) in filter.Context ?? new Dictionary<string, string>())
@@ -93,6 +123,27 @@ internal static class EventQuerySql
 
         return where.ToString();
     }
+
+    /// <summary>Matches within the filter's keyset bounds.</summary>
+    private static string Bounded(string tenantId, EventFilter filter, SqlDialect dialect, SqlArguments arguments, bool rowByRow)
+    {
+        var where = new StringBuilder(Matches(tenantId, filter, dialect, arguments, rowByRow));
+        if (filter.AfterId is { } afterId)
+        {
+            where.Append(" AND id > ").Append(arguments.Add(afterId));
+        }
+
+        if (filter.BeforeId is { } beforeId)
+        {
+            where.Append(" AND id < ").Append(arguments.Add(beforeId));
+        }
+
+        return where.ToString();
+    }
+
+    private static string OrderAndPage(EventFilter filter, SqlArguments arguments) =>
+        $"ORDER BY id {(filter.Order == SortOrder.Ascending ? "ASC" : "DESC")} " +
+        $"LIMIT {arguments.Add((long)filter.Limit + 1)} OFFSET {arguments.Add((long)filter.Offset)}";
 
     /// <summary>Old events a retention pass may delete.</summary>
     public static string Expired(RetentionCriteria criteria, SqlDialect dialect, SqlArguments arguments)

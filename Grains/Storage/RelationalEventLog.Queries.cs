@@ -31,11 +31,11 @@ internal abstract partial class RelationalEventLog
     public async Task<EventPage> QueryAsync(string tenantId, EventFilter filter, CancellationToken cancellationToken = default)
     {
         EventValidator.EnsureValid(filter);
-        var pageArguments = new SqlArguments();
-        var pageSql = EventQuerySql.Page(tenantId, filter, Dialect, pageArguments);
         return await ReadAsync(async connection =>
         {
-            var events = await ReadEventsAsync(connection, pageSql, pageArguments, cancellationToken);
+            var events = !string.IsNullOrEmpty(filter.Text) && Dialect.WalksBeforeTextIndex
+                ? await SearchPageAsync(connection, tenantId, filter, cancellationToken)
+                : await ReadPageAsync(connection, tenantId, filter, cancellationToken);
 
             long? nextCursor = null;
             if (events.Count > filter.Limit)
@@ -54,6 +54,12 @@ internal abstract partial class RelationalEventLog
 
             return new EventPage(events, nextCursor, total);
         }, cancellationToken);
+    }
+
+    private Task<List<StoredEvent>> ReadPageAsync(DbConnection connection, string tenantId, EventFilter filter, CancellationToken cancellationToken)
+    {
+        var arguments = new SqlArguments();
+        return ReadEventsAsync(connection, EventQuerySql.Page(tenantId, filter, Dialect, arguments), arguments, cancellationToken);
     }
 
     public async Task<StoredEvent?> GetAsync(string tenantId, long id, CancellationToken cancellationToken = default)

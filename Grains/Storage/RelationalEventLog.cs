@@ -10,9 +10,11 @@ namespace OrleansEvents.Storage;
 /// on both, bound through ADO.NET. Subclasses supply connections, the append and the log reader,
 /// which is where the two stores really differ.
 /// </summary>
-internal abstract partial class RelationalEventLog(TimeProvider timeProvider) : IEventLog
+internal abstract partial class RelationalEventLog(TimeProvider timeProvider, SearchOptions search) : IEventLog
 {
     protected TimeProvider Clock { get; } = timeProvider;
+
+    private SearchOptions Search { get; } = search;
 
     public abstract bool BlocksCallingThread { get; }
 

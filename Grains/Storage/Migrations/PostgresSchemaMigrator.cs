@@ -83,7 +83,9 @@ internal sealed class PostgresSchemaMigrator(NpgsqlDataSource dataSource) : ISch
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // No timeout: a script that builds an index over millions of events takes minutes, and stopping
+        // it halfway only rolls it back to be started again.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

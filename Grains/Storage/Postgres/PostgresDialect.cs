@@ -41,17 +41,59 @@ internal sealed class PostgresDialect : SqlDialect
     protected override string AnyOfSome<T>(string column, IReadOnlyCollection<T> values, SqlArguments arguments) =>
         $"{column} = ANY({arguments.Add(values.ToArray())})";
 
-    // search_text (sql/postgres/009) holds the searched texts with A–Z folded, joined by the separator,
-    // and a trigram index answers LIKE on it. Only a q holding the separator is checked text by text.
+    // OFFSET 0 keeps a subquery from being merged into the outer query (and its ORDER BY … LIMIT).
+    public override string Fence => " OFFSET 0";
+
+    public override bool WalksBeforeTextIndex => true;
+
+    // search_text (sql/postgres/009) holds the searched texts with A–Z folded, joined by the separator.
+    // The trigram index (sql/postgres/010) holds it with punctuation spelled as letters, and the q spelled
+    // the same way finds a superset of the matches there, which strpos then checks exactly. A q spelled
+    // shorter than a trigram has nothing for the index to look up: it is checked row by row. Only a q
+    // holding the separator is checked text by text.
     public override string Search(string q, SqlArguments arguments)
     {
-        var pattern = arguments.Add("%" + EscapeLike(TextSearch.Fold(q)) + "%");
-        string Like(string text) => $"lower(({text}) COLLATE \"C\") LIKE {pattern} ESCAPE '\\'";
-        var indexed = $"search_text LIKE {pattern} ESCAPE '\\'";
-        return q.Contains(TextSearch.Separator)
-            ? $"{indexed} AND ({Like("message")} OR {Like("event_type")} OR EXISTS (SELECT 1 FROM {ContextStrings} AS s(value) WHERE {Like("s.value #>> '{}'")}))"
-            : indexed;
+        var spelled = Spelled(TextSearch.Fold(q));
+        var found = SearchRowByRow(q, arguments);
+        return spelled.Length < 3 ? found : $"oe_search_trigrams(search_text) LIKE {arguments.Add("%" + EscapeLike(spelled) + "%")} ESCAPE '\\' AND {found}";
     }
+
+    // strpos finds the same substrings as LIKE '%q%' (search_text's collation is deterministic) but no
+    // index answers it, so the planner reads the rows the rest of the query selects, as asked, and
+    // spends no time weighing a pattern against the column's statistics.
+    public override string SearchRowByRow(string q, SqlArguments arguments)
+    {
+        var found = $"strpos(search_text, {arguments.Add(TextSearch.Fold(q))}) > 0";
+        return q.Contains(TextSearch.Separator) ? WithinOneText(found, arguments.Add(Pattern(q))) : found;
+    }
+
+    /// <summary>A folded text as oe_search_trigrams (sql/postgres/010) spells it: the commonest punctuation as letters.</summary>
+    public static string Spelled(string folded)
+    {
+        var spelled = folded.ToCharArray();
+        for (var i = 0; i < spelled.Length; i++)
+        {
+            var at = SpelledFrom.IndexOf(spelled[i], StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                spelled[i] = SpelledAs[at];
+            }
+        }
+
+        return new string(spelled);
+    }
+
+    private const string SpelledFrom = " .-_#:/@";
+
+    private const string SpelledAs = "qzvjkwyx";
+
+    private static string WithinOneText(string condition, string pattern)
+    {
+        string Like(string text) => $"lower(({text}) COLLATE \"C\") LIKE {pattern} ESCAPE '\\'";
+        return $"{condition} AND ({Like("message")} OR {Like("event_type")} OR EXISTS (SELECT 1 FROM {ContextStrings} AS s(value) WHERE {Like("s.value #>> '{}'")}))";
+    }
+
+    private static string Pattern(string q) => "%" + EscapeLike(TextSearch.Fold(q)) + "%";
 
     // Containment answers from the jsonb GIN index (sql/postgres/009). The second document is the
     // value as the JSON number or literal it also spells, else the string again, so the text stays one.

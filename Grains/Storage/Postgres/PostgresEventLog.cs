@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OrleansEvents.Events;
 using OrleansEvents.Hosting;
@@ -11,8 +12,9 @@ namespace OrleansEvents.Storage.Postgres;
 /// statements, batches as one UNNEST insert per transaction, and a log reader ordered by writing
 /// transaction (docs/architecture.md §6).
 /// </summary>
-internal sealed partial class PostgresEventLog(NpgsqlDataSource dataSource, [FromKeyedServices(EventClock.Key)] TimeProvider timeProvider)
-    : RelationalEventLog(timeProvider)
+internal sealed partial class PostgresEventLog(
+    NpgsqlDataSource dataSource, [FromKeyedServices(EventClock.Key)] TimeProvider timeProvider, IOptions<SearchOptions> search)
+    : RelationalEventLog(timeProvider, search.Value)
 {
     private const int MaxAttempts = 5;
 

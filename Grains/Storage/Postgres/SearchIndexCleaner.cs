@@ -7,7 +7,7 @@ using OrleansEvents.Hosting;
 namespace OrleansEvents.Storage.Postgres;
 
 /// <summary>
-/// Moves the GIN indexes' pending entries (sql/postgres/009: q's trigrams, context containment) into the
+/// Moves the GIN indexes' pending entries (sql/postgres/009, 010: q's trigrams, context containment) into the
 /// indexes in the background. New rows enter a GIN index through a pending list; whichever insert finds
 /// the list over its limit otherwise merges the whole list itself, so one append in every thousand or so
 /// waited 50–150 ms for it. Cleaning on a timer keeps the list short: inserts skip their own cleanup
@@ -16,8 +16,11 @@ namespace OrleansEvents.Storage.Postgres;
 internal sealed partial class SearchIndexCleaner(
     NpgsqlDataSource dataSource, IOptions<PostgresStorageOptions> options, ILogger<SearchIndexCleaner> logger) : BackgroundService
 {
+    // Every GIN index of the events table, whatever the migrations named it.
     private const string CleanSql =
-        "SELECT gin_clean_pending_list('ix_events_search_text'::regclass) + gin_clean_pending_list('ix_events_context'::regclass)";
+        "SELECT coalesce(sum(gin_clean_pending_list(i.indexrelid::regclass)), 0) FROM pg_index i " +
+        "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam " +
+        "WHERE i.indrelid = 'events'::regclass AND a.amname = 'gin'";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

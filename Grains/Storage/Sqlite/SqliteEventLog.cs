@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
 using OrleansEvents.Hosting;
 
@@ -10,8 +11,9 @@ namespace OrleansEvents.Storage.Sqlite;
 /// The event log in one SQLite file, the embedded default: WAL, one writer at a time (in this process
 /// by a semaphore, across processes by BEGIN IMMEDIATE), so ids are drawn in commit order.
 /// </summary>
-internal sealed partial class SqliteEventLog(SqliteDatabase database, [FromKeyedServices(EventClock.Key)] TimeProvider timeProvider)
-    : RelationalEventLog(timeProvider)
+internal sealed partial class SqliteEventLog(
+    SqliteDatabase database, [FromKeyedServices(EventClock.Key)] TimeProvider timeProvider, IOptions<SearchOptions> search)
+    : RelationalEventLog(timeProvider, search.Value)
 {
     public override bool BlocksCallingThread => true;
 

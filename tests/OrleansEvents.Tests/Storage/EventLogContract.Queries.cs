@@ -18,6 +18,8 @@ public abstract partial class EventLogContract
         ["min severity"] = (new() { MinSeverity = Severity.Warning }, e => e.Severity >= Severity.Warning),
         ["list and minimum"] = (new() { Severities = [Severity.Info, Severity.Error], MinSeverity = Severity.Warning }, e => e.Severity == Severity.Error),
         ["category"] = (new() { Category = "scheduler" }, e => e.Category == "scheduler"),
+        ["one severity in a category"] = (new() { Severities = [Severity.Error], Category = "whatsapp" }, e => e.Severity == Severity.Error && e.Category == "whatsapp"),
+        ["open problems of one severity"] = (new() { Resolved = false, Severities = [Severity.Critical] }, e => !e.Resolved && e.Severity == Severity.Critical),
         ["event type exact"] = (new() { EventType = "whatsapp.send_failed" }, e => e.EventType == "whatsapp.send_failed"),
         ["event type prefix"] = (new() { EventTypePrefix = "whatsapp." }, e => e.EventType.StartsWith("whatsapp.", StringComparison.Ordinal)),
         ["lead"] = (new() { LeadId = "lead-1" }, e => e.LeadId == "lead-1"),

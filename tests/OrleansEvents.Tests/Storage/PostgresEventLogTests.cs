@@ -1,4 +1,5 @@
 using Npgsql;
+using OrleansEvents.Storage.Postgres;
 using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.Tests.Storage;
@@ -39,6 +40,27 @@ public sealed class PostgresEventLogTests(PostgresEventLogFixture fixture) : Eve
 
         Assert.Equal(["A1", "A2", "test.happened for a test", "B1"], mine.Select(e => e.Message));
         Assert.True(appendedA[0].Event.Id < batchB[0].Event.Id);
+    }
+
+    /// <summary>The spelling a q gets in code must be the index's (sql/postgres/010), or the index would miss matches.</summary>
+    [Fact]
+    public async Task TrigramSpellingOfAQIsTheIndexFunctionsSpelling()
+    {
+        var texts = Enumerable.Range(1, 126).Select(c => $"a{(char)c}b").Concat(["ä ö-ü", "été", "# .-_:/@ x"]).ToList();
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT oe_search_trigrams(t) FROM unnest($1) WITH ORDINALITY AS u(t, n) ORDER BY n", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = texts.ToArray() });
+        var spelled = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                spelled.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(spelled, texts.Select(PostgresDialect.Spelled));
     }
 
     private static async Task WaitUntilBlockedAsync(string connectionString)

@@ -46,7 +46,8 @@ public sealed class SearchIndexCleanerTests
     private static async Task<long> PendingAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT (SELECT pending_tuples FROM pgstatginindex('ix_events_search_text')) + (SELECT pending_tuples FROM pgstatginindex('ix_events_context'))");
+            "SELECT sum((pgstatginindex(i.indexrelid::regclass)).pending_tuples) FROM pg_index i " +
+            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = 'events'::regclass AND a.amname = 'gin'");
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 

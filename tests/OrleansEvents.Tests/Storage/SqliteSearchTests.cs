@@ -1,0 +1,5 @@
+using OrleansEvents.Tests.Infrastructure;
+
+namespace OrleansEvents.Tests.Storage;
+
+public sealed class SqliteSearchTests(SqliteEventLogFixture fixture) : SearchContract(fixture), IClassFixture<SqliteEventLogFixture>;
