@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OrleansEvents.Hosting;
 
 namespace OrleansEvents.Storage.Postgres;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OrleansEvents.Hosting;
+namespace OrleansEvents.Storage.Postgres;
 
 /// <summary>Tuning for the PostgreSQL store. Section <c>Storage:Postgres</c>.</summary>
 public sealed class PostgresStorageOptions : IValidatableObject
