@@ -10,63 +10,63 @@ public static partial class EventValidator
     public static IReadOnlyList<FieldError> Validate(EventFilter filter)
     {
         var errors = new List<FieldError>();
-        void Fail(string field, string message) => errors.Add(new FieldError(field, message));
+        var fieldErrors = new FieldErrors(errors);
 
         if (filter.Limit is < 1 or > EventFilter.MaxLimit)
         {
-            Fail("limit", $"must be between 1 and {EventFilter.MaxLimit}");
+            fieldErrors.Add("limit", $"must be between 1 and {EventFilter.MaxLimit}");
         }
 
         if (filter.Offset is < 0 or > EventFilter.MaxOffset)
         {
-            Fail("offset", $"must be between 0 and {EventFilter.MaxOffset}; page further with after_id/before_id");
+            fieldErrors.Add("offset", $"must be between 0 and {EventFilter.MaxOffset}; page further with after_id/before_id");
         }
 
         if (filter.AfterId is < 0)
         {
-            Fail("after_id", "must not be negative");
+            fieldErrors.Add("after_id", "must not be negative");
         }
 
         if (filter.BeforeId is < 0)
         {
-            Fail("before_id", "must not be negative");
+            fieldErrors.Add("before_id", "must not be negative");
         }
 
         if (filter.Since is { } since && filter.Until is { } until && since > until)
         {
-            Fail("since", "must not be later than until");
+            fieldErrors.Add("since", "must not be later than until");
         }
 
         if (filter.EventType is { } eventType && (eventType.Length > EventLimits.MaxEventTypeLength || !TextRules.EventType().IsMatch(eventType)))
         {
-            Fail("event_type", "must be dotted lowercase words, or a prefix ending in * such as whatsapp.*");
+            fieldErrors.Add("event_type", "must be dotted lowercase words, or a prefix ending in * such as whatsapp.*");
         }
 
         if (filter.EventTypePrefix is { } prefix && (prefix.Length > EventLimits.MaxEventTypeLength || !TextRules.EventTypePrefix().IsMatch(prefix)))
         {
-            Fail("event_type", $"prefix must be at most {EventLimits.MaxEventTypeLength} characters of lowercase letters, digits, _ and . (as event types are)");
+            fieldErrors.Add("event_type", $"prefix must be at most {EventLimits.MaxEventTypeLength} characters of lowercase letters, digits, _ and . (as event types are)");
         }
 
         if (filter.Category is { } category)
         {
-            CheckCategory(category, "category", Fail);
+            CheckCategory(category, "category", fieldErrors);
         }
 
         if (filter.Text is { } text && (text.Length > EventFilter.MaxTextLength || !TextRules.IsStorable(text)))
         {
-            Fail("q", $"must be at most {EventFilter.MaxTextLength} characters without U+0000");
+            fieldErrors.Add("q", $"must be at most {EventFilter.MaxTextLength} characters without U+0000");
         }
 
-        CheckContextCriteria(filter.Context, Fail);
+        CheckContextCriteria(filter.Context, fieldErrors);
 
         // The rules of the stored values: a value no event can hold is a mistake worth naming, not an empty page.
-        CheckLine(filter.Source, "source", EventLimits.MaxSourceLength, Fail);
-        CheckLine(filter.LeadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(filter.SessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(filter.DeviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(filter.AccountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(filter.WorkflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(filter.ResolvedByKey, "resolved_by_key", EventLimits.MaxKeyNameLength, Fail);
+        CheckLine(filter.Source, "source", EventLimits.MaxSourceLength, fieldErrors);
+        CheckLine(filter.LeadId, "lead_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(filter.SessionId, "session_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(filter.DeviceId, "device_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(filter.AccountId, "account_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(filter.WorkflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(filter.ResolvedByKey, "resolved_by_key", EventLimits.MaxKeyNameLength, fieldErrors);
         return errors;
     }
 
@@ -74,7 +74,7 @@ public static partial class EventValidator
     /// A key that no context member can be typed back as (empty, control characters, too long) is named
     /// as <c>context</c>, since echoing it would not help; a bad value is named by its parameter.
     /// </summary>
-    private static void CheckContextCriteria(IReadOnlyDictionary<string, string>? criteria, Action<string, string> fail)
+    private static void CheckContextCriteria(IReadOnlyDictionary<string, string>? criteria, FieldErrors fieldErrors)
     {
         if (criteria is null)
         {
@@ -83,18 +83,18 @@ public static partial class EventValidator
 
         if (criteria.Count > EventFilter.MaxContextCriteria)
         {
-            fail("context", $"takes at most {EventFilter.MaxContextCriteria} context.<key>=<value> filters");
+            fieldErrors.Add("context", $"takes at most {EventFilter.MaxContextCriteria} context.<key>=<value> filters");
         }
 
         foreach (var (key, value) in criteria)
         {
             if (key.Length is 0 or > EventFilter.MaxContextKeyLength || !TextRules.IsStorable(key) || TextRules.HasControlCharacter(key))
             {
-                fail("context", $"context.<key> needs a key of 1–{EventFilter.MaxContextKeyLength} characters without control characters");
+                fieldErrors.Add("context", $"context.<key> needs a key of 1–{EventFilter.MaxContextKeyLength} characters without control characters");
             }
             else
             {
-                CheckLine(value, EventFilter.ContextParameterPrefix + key, EventFilter.MaxTextLength, fail);
+                CheckLine(value, EventFilter.ContextParameterPrefix + key, EventFilter.MaxTextLength, fieldErrors);
             }
         }
     }
@@ -112,7 +112,7 @@ public static partial class EventValidator
     public static NormalizedUpdate Normalize(EventUpdate update)
     {
         var errors = new List<FieldError>();
-        void Fail(string field, string message) => errors.Add(new FieldError(field, message));
+        var fieldErrors = new FieldErrors(errors);
 
         Severity? severity = null;
         if (update.Severity is not null)
@@ -123,16 +123,16 @@ public static partial class EventValidator
             }
             else
             {
-                Fail("severity", SeverityRule);
+                fieldErrors.Add("severity", SeverityRule);
             }
         }
 
         if (update.Message is { } message)
         {
-            CheckMessage(message, "message", Fail);
+            CheckMessage(message, "message", fieldErrors);
         }
 
-        CheckLine(update.Source, "source", EventLimits.MaxSourceLength, Fail);
+        CheckLine(update.Source, "source", EventLimits.MaxSourceLength, fieldErrors);
         string? contextJson = null;
         var clearsContext = update.Context is { ValueKind: JsonValueKind.Null };
         if (update.Context is { } context && !clearsContext)
@@ -140,14 +140,14 @@ public static partial class EventValidator
             contextJson = ContextRules.Compact(context, out var contextError);
             if (contextError is not null)
             {
-                Fail("context", contextError);
+                fieldErrors.Add("context", contextError);
             }
         }
 
         // Only when nothing else is wrong: a bad severity is not also "no change".
         if (errors.Count == 0 && update.Severity is null && update.Message is null && update.Source is null && update.Context is null)
         {
-            Fail("body", "must change at least one of severity, message, context, source");
+            fieldErrors.Add("body", "must change at least one of severity, message, context, source");
         }
 
         return errors.Count == 0
@@ -164,7 +164,7 @@ public static partial class EventValidator
             errors.Add(new FieldError("note", $"must be at most {Resolution.MaxNoteLength} characters without U+0000"));
         }
 
-        CheckLine(resolution.ByKey, "resolved_by_key", EventLimits.MaxKeyNameLength, (field, message) => errors.Add(new FieldError(field, message)));
+        CheckLine(resolution.ByKey, "resolved_by_key", EventLimits.MaxKeyNameLength, new FieldErrors(errors));
         if (errors.Count > 0)
         {
             throw new EventValidationException(errors);

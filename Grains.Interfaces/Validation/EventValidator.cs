@@ -26,8 +26,7 @@ public static partial class EventValidator
         var pending = new List<PendingEvent>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            var prefix = $"[{i}].";
-            if (TryNormalize(batch[i], now, prefix, errors) is { } normalized)
+            if (TryNormalize(batch[i], now, i, errors) is { } normalized)
             {
                 pending.Add(normalized);
             }
@@ -40,66 +39,66 @@ public static partial class EventValidator
     public static PendingEvent Normalize(NewEvent newEvent, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
-        return TryNormalize(newEvent, now, string.Empty, errors) ?? throw new EventValidationException(errors);
+        return TryNormalize(newEvent, now, -1, errors) ?? throw new EventValidationException(errors);
     }
 
     /// <summary>Every broken rule of one event; empty when it is valid.</summary>
     public static IReadOnlyList<FieldError> Validate(NewEvent newEvent)
     {
         var errors = new List<FieldError>();
-        TryNormalize(newEvent, DateTimeOffset.UnixEpoch, string.Empty, errors);
+        TryNormalize(newEvent, DateTimeOffset.UnixEpoch, -1, errors);
         return errors;
     }
 
-    private static PendingEvent? TryNormalize(NewEvent e, DateTimeOffset now, string prefix, List<FieldError> errors)
+    private static PendingEvent? TryNormalize(NewEvent e, DateTimeOffset now, int batchIndex, List<FieldError> errors)
     {
         var before = errors.Count;
-        void Fail(string field, string message) => errors.Add(new FieldError(prefix + field, message));
+        var fieldErrors = new FieldErrors(errors, batchIndex);
 
         var eventId = TextRules.NullIfBlank(e.EventId);
-        CheckLine(eventId, "event_id", EventLimits.MaxEventIdLength, Fail);
+        CheckLine(eventId, "event_id", EventLimits.MaxEventIdLength, fieldErrors);
 
         var eventType = e.EventType;
         if (string.IsNullOrEmpty(eventType))
         {
-            Fail("event_type", "is required");
+            fieldErrors.Add("event_type", "is required");
         }
         else if (eventType.Length > EventLimits.MaxEventTypeLength)
         {
-            Fail("event_type", $"must be at most {EventLimits.MaxEventTypeLength} characters");
+            fieldErrors.Add("event_type", $"must be at most {EventLimits.MaxEventTypeLength} characters");
         }
         else if (!TextRules.EventType().IsMatch(eventType))
         {
-            Fail("event_type", EventTypeRule);
+            fieldErrors.Add("event_type", EventTypeRule);
         }
 
         var category = TextRules.NullIfBlank(e.Category);
         if (category is not null)
         {
-            CheckCategory(category, "category", Fail);
+            CheckCategory(category, "category", fieldErrors);
         }
 
         var severity = Severity.Info;
         if (e.Severity is not null && !WireNames.TryParseSeverity(e.Severity, out severity))
         {
-            Fail("severity", SeverityRule);
+            fieldErrors.Add("severity", SeverityRule);
         }
 
         var message = e.Message ?? string.Empty;
-        CheckMessage(message, "message", Fail);
+        CheckMessage(message, "message", fieldErrors);
         var source = TextRules.NullIfBlank(e.Source);
-        CheckLine(source, "source", EventLimits.MaxSourceLength, Fail);
+        CheckLine(source, "source", EventLimits.MaxSourceLength, fieldErrors);
 
         var leadId = TextRules.NullIfBlank(e.LeadId);
         var sessionId = TextRules.NullIfBlank(e.SessionId);
         var deviceId = TextRules.NullIfBlank(e.DeviceId);
         var accountId = TextRules.NullIfBlank(e.AccountId);
         var workflowId = TextRules.NullIfBlank(e.WorkflowId);
-        CheckLine(leadId, "lead_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(sessionId, "session_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(deviceId, "device_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(accountId, "account_id", EventLimits.MaxCorrelationIdLength, Fail);
-        CheckLine(workflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, Fail);
+        CheckLine(leadId, "lead_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(sessionId, "session_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(deviceId, "device_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(accountId, "account_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
+        CheckLine(workflowId, "workflow_id", EventLimits.MaxCorrelationIdLength, fieldErrors);
 
         StreamId? stream = null;
         if (TextRules.NullIfBlank(e.Stream) is { } streamText)
@@ -110,7 +109,7 @@ public static partial class EventValidator
             }
             else
             {
-                Fail("stream", $"must be kind/key with kind one of session, lead, device, workflow, system and a key of 1–{StreamId.MaxKeyLength} characters");
+                fieldErrors.Add("stream", $"must be kind/key with kind one of session, lead, device, workflow, system and a key of 1–{StreamId.MaxKeyLength} characters");
             }
         }
 
@@ -120,7 +119,7 @@ public static partial class EventValidator
             contextJson = ContextRules.Compact(context, out var contextError);
             if (contextError is not null)
             {
-                Fail("context", contextError);
+                fieldErrors.Add("context", contextError);
             }
         }
 
@@ -161,27 +160,27 @@ public static partial class EventValidator
         return new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
     }
 
-    private static void CheckCategory(string category, string field, Action<string, string> fail)
+    private static void CheckCategory(string category, string field, FieldErrors fieldErrors)
     {
         if (category.Length > EventLimits.MaxCategoryLength)
         {
-            fail(field, $"must be at most {EventLimits.MaxCategoryLength} characters");
+            fieldErrors.Add(field, $"must be at most {EventLimits.MaxCategoryLength} characters");
         }
         else if (!TextRules.Category().IsMatch(category))
         {
-            fail(field, "must be one lowercase word of a-z, 0-9 and _, e.g. scheduler");
+            fieldErrors.Add(field, "must be one lowercase word of a-z, 0-9 and _, e.g. scheduler");
         }
     }
 
-    private static void CheckMessage(string message, string field, Action<string, string> fail)
+    private static void CheckMessage(string message, string field, FieldErrors fieldErrors)
     {
         if (!TextRules.IsStorable(message))
         {
-            fail(field, "must not contain U+0000 or unpaired surrogates");
+            fieldErrors.Add(field, "must not contain U+0000 or unpaired surrogates");
         }
         else if (TextRules.Utf8Length(message) > EventLimits.MaxMessageBytes)
         {
-            fail(field, $"must be at most {EventLimits.MaxMessageBytes} bytes of UTF-8");
+            fieldErrors.Add(field, $"must be at most {EventLimits.MaxMessageBytes} bytes of UTF-8");
         }
     }
 
@@ -189,7 +188,7 @@ public static partial class EventValidator
     /// One-line text (ids, source): within its length, storable, and without control characters, so
     /// what is stored can be typed back into a filter, a URL or a stream key exactly as sent.
     /// </summary>
-    private static void CheckLine(string? text, string field, int maxLength, Action<string, string> fail)
+    private static void CheckLine(string? text, string field, int maxLength, FieldErrors fieldErrors)
     {
         if (text is null)
         {
@@ -198,15 +197,15 @@ public static partial class EventValidator
 
         if (text.Length > maxLength)
         {
-            fail(field, $"must be at most {maxLength} characters");
+            fieldErrors.Add(field, $"must be at most {maxLength} characters");
         }
         else if (!TextRules.IsStorable(text))
         {
-            fail(field, "must not contain U+0000 or unpaired surrogates");
+            fieldErrors.Add(field, "must not contain U+0000 or unpaired surrogates");
         }
         else if (TextRules.HasControlCharacter(text))
         {
-            fail(field, ControlCharacterRule);
+            fieldErrors.Add(field, ControlCharacterRule);
         }
     }
 }
