@@ -17,11 +17,12 @@ public static class LoadBenchmark
         var options = BenchOptions.Parse(args);
         if (!options.TryGetValue("--postgres", out var connectionString))
         {
-            Console.Error.WriteLine("usage: load --postgres \"Host=...;Username=...\" [--events 20000] [--only REGEX]   (bench/load.sh starts a throwaway server)");
+            Console.Error.WriteLine("usage: load --postgres \"Host=...;Username=...\" [--events 20000] [--warm-up 20000] [--only REGEX]   (bench/load.sh starts a throwaway server)");
             return 2;
         }
 
         var events = long.Parse(options.GetValueOrDefault("--events", "20000"), CultureInfo.InvariantCulture);
+        var warmUp = long.Parse(options.GetValueOrDefault("--warm-up", "20000"), CultureInfo.InvariantCulture);
         var only = options.GetValueOrDefault("--only");
         var silo = SiloProcess.BuiltAssembly();
         if (!File.Exists(silo))
@@ -31,7 +32,7 @@ public static class LoadBenchmark
         }
 
         var postgres = await LoadPostgres.ConnectAsync(connectionString);
-        Console.WriteLine($"load benchmark: {events:N0} events per row, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+        Console.WriteLine($"load benchmark: {events:N0} events per row after {warmUp:N0} of warm-up (singles, then the row's batch size), {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                           $"server GC {System.Runtime.GCSettings.IsServerGC}, silo {silo}, PostgreSQL postmaster {postgres.Processes.Postmaster?.ToString(CultureInfo.InvariantCulture) ?? "not found (every postgres process counts)"}, " +
                           $"load average {LoadAverage()}");
 
@@ -40,7 +41,7 @@ public static class LoadBenchmark
         ExitGuard.Add(removeWork);
         try
         {
-            var rows = new LoadRows(postgres, silo, work, events);
+            var rows = new LoadRows(postgres, silo, work, events, warmUp);
             var results = new List<LoadResult>();
             foreach (var row in Plan())
             {

@@ -11,12 +11,10 @@ namespace OrleansEvents.Bench.Load;
 /// silo process (cold grains: the process warms up on other streams first) on PostgreSQL or on its embedded SQLite file, or the reference
 /// writers (binary COPY, single-row INSERT) into the same schema.
 /// </summary>
-public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string workDirectory, long events)
+public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string workDirectory, long events, long warmUpEvents)
 {
     private const string InProcessTenant = "bench";
     private const string WarmUpTenant = "warmup";
-    private const int WarmUpEvents = 3_000;
-    private const int WarmUpBatches = 50;
     private const string WarmUpStreamPrefix = "warm";
     private const int WarmUpConcurrency = 32;
 
@@ -41,7 +39,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         await using (var path = await OurAppendPath.StartAsync(connectionString, flushes: 1, FreePorts.ForSilo()))
         {
             // JIT first (on other streams), then every stream grain of the row, so it times steady-state appends.
-            await LoadDriver.RunAsync(new InProcessAppendTarget(path, WarmUpTenant, 100), WarmUpEvents, row.Batch, WarmUpConcurrency);
+            await WarmUpAsync(batch => new InProcessAppendTarget(path, WarmUpTenant, 100), row);
             await path.ActivateAsync(LoadRow.StreamPrefix, row.Streams);
             var meter = CpuMeter.ForServer(postgres.Processes);
             var before = GC.GetTotalAllocatedBytes();
@@ -95,16 +93,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
     private async Task<(LoadRun Run, CpuCores Cpu, long Allocated)> PostAsync(LoadRow row, SiloProcess silo)
     {
         // The process warms up (JIT, connections) on streams of its own first; the row's grains stay cold.
-        using (var warmUp = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, 100, WarmUpConcurrency, 1, WarmUpStreamPrefix))
-        {
-            await LoadDriver.RunAsync(warmUp, WarmUpEvents, 1, WarmUpConcurrency);
-        }
-
-        if (row.Batch > 1)
-        {
-            using var warmUpBatches = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, 100, row.Concurrency, row.Batch, WarmUpStreamPrefix);
-            await LoadDriver.RunAsync(warmUpBatches, WarmUpBatches * row.Batch, row.Batch, row.Concurrency);
-        }
+        await WarmUpAsync(batch => new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, 100, WarmUpConcurrency, batch, WarmUpStreamPrefix), row);
 
         using var target = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, row.Streams, row.Concurrency, row.Batch);
         var allocations = SiloAllocations.Start(silo.ProcessId);
@@ -114,6 +103,26 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         var allocated = await allocations.StopAsync();
         Console.WriteLine($"#   silo allocations by type, sampled: {string.Join(", ", allocations.TopTypes(6).Select(t => $"{t.Type} {t.Share:P0}"))}");
         return (run, cpu, allocated);
+    }
+
+    /// <summary>
+    /// Single events and then the row's batch size, on streams outside the row, until tiered compilation has
+    /// optimized the hot paths: a few thousand events leave much of them at tier 0, which halves batch rates.
+    /// </summary>
+    private async Task WarmUpAsync<TRequest>(Func<int, ILoadTarget<TRequest>> target, LoadRow row)
+    {
+        foreach (var batch in row.Batch > 1 ? new[] { 1, row.Batch } : [1])
+        {
+            var warmUp = target(batch);
+            try
+            {
+                await LoadDriver.RunAsync(warmUp, warmUpEvents, batch, WarmUpConcurrency);
+            }
+            finally
+            {
+                (warmUp as IDisposable)?.Dispose();
+            }
+        }
     }
 
     private async Task<LoadResult> ReferenceAsync(LoadRow row, string connectionString)
