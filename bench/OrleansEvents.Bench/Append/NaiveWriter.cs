@@ -34,7 +34,7 @@ public static class NaiveWriter
         return Measurement.From(name, stopwatch.Elapsed, latencies.SelectMany(l => l).ToList());
     }
 
-    private static async Task InsertAsync(NpgsqlConnection connection, string lead)
+    public static async Task InsertAsync(NpgsqlConnection connection, string lead)
     {
         while (true)
         {

@@ -115,6 +115,8 @@ public sealed class OurAppendPath : IAsyncDisposable
             ["Events:Writer:MaxConcurrentFlushes"] = flushes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        // As the silo executable reads them, so one variable (Events__Writer__MaxConcurrentFlushes=2) sets both kinds of row.
+        builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddEventGrains();
         return builder.Build();

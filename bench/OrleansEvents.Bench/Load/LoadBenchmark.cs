@@ -88,16 +88,18 @@ public static class LoadBenchmark
             {
                 // Its rate is set from the 10 000-stream row's when it runs.
                 yield return new LoadRow(LoadRow.InProcessHalfRate, 10_000, 32, 1);
+                yield return new LoadRow(LoadRow.InsertHalfRate, 10_000, 32, 1);
             }
         }
 
+        yield return new LoadRow(LoadRow.HttpFloor, 0, 32, 1);
         yield return new LoadRow(LoadRow.HttpSqlite, 10_000, 32, 1);
         yield return new LoadRow(LoadRow.HttpSqlite, 10_000, 1, 1);
     }
 
     private static async Task<LoadResult?> RunRowAsync(LoadRows rows, LoadRow row, List<LoadResult> done)
     {
-        if (row.Method == LoadRow.InProcessHalfRate)
+        if (row.Method is LoadRow.InProcessHalfRate or LoadRow.InsertHalfRate)
         {
             if (done.FirstOrDefault(r => r.Row.Is(LoadRow.InProcess, 10_000, 32, 1)) is not { } full)
             {

@@ -9,9 +9,11 @@ public sealed record LoadRow(string Method, int Streams, int Concurrency, int Ba
     public const string Http = "orleansevents http";
     public const string InProcess = "orleansevents in-process";
     public const string HttpSqlite = "orleansevents http sqlite";
+    public const string HttpFloor = "http GET /api/me";
     public const string InProcessHalfRate = "orleansevents in-process at half rate";
     public const string Copy = "binary copy";
     public const string Insert = "single insert";
+    public const string InsertHalfRate = "single insert at half rate";
 
     /// <summary>The lead ids of the row's streams, <c>s-0</c> … (<c>lead/s-0</c> …); every row has a database of its own.</summary>
     public const string StreamPrefix = "s";

@@ -15,6 +15,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
 {
     private const string InProcessTenant = "bench";
     private const string WarmUpTenant = "warmup";
+    private const int FloorRequestsPerEvent = 10;
     private const string WarmUpStreamPrefix = "warm";
     private const int WarmUpConcurrency = 32;
 
@@ -27,7 +28,9 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         LoadRow.InProcess or LoadRow.InProcessHalfRate => OnDatabaseAsync(database, row, InProcessAsync),
         LoadRow.Http => OnDatabaseAsync(database, row, HttpAsync),
         LoadRow.HttpSqlite => HttpSqliteAsync(row, database),
+        LoadRow.HttpFloor => OnDatabaseAsync(database, row, HttpFloorAsync),
         LoadRow.Copy or LoadRow.Insert => OnDatabaseAsync(database, row, ReferenceAsync),
+        LoadRow.InsertHalfRate => OnDatabaseAsync(database, row, InsertsAtRateAsync),
         _ => throw new ArgumentOutOfRangeException(nameof(row), row.Method, null),
     };
 
@@ -63,6 +66,29 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         }
 
         return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, HttpTenant));
+    }
+
+    /// <summary>
+    /// The same silo process answering <see cref="HttpGetTarget.Path"/>: <c>ok</c> is every request answered 200.
+    /// A GET costs a fraction of a POST, so it runs ten times the requests to last as long and be as warm.
+    /// </summary>
+    private async Task<LoadResult> HttpFloorAsync(LoadRow row, string connectionString)
+    {
+        var requests = FloorRequestsPerEvent * events;
+        await using var silo = SiloProcess.Start("silo", siloAssembly, connectionString, workDirectory);
+        await silo.WaitUntilReadyAsync(activeSilos: 1, StartTimeout);
+        using (var warmUp = new HttpGetTarget(silo.BaseAddress, SiloProcess.Key, row.Concurrency))
+        {
+            await LoadDriver.RunAsync(warmUp, FloorRequestsPerEvent * warmUpEvents, 1, row.Concurrency);
+        }
+
+        using var target = new HttpGetTarget(silo.BaseAddress, SiloProcess.Key, row.Concurrency);
+        var allocations = SiloAllocations.Start(silo.ProcessId);
+        var meter = CpuMeter.ForClient(postgres.Processes, silo.ProcessId);
+        var run = await LoadDriver.RunAsync(target, requests, 1, row.Concurrency);
+        var cpu = meter.Stop();
+        var allocated = await allocations.StopAsync();
+        return new LoadResult(row, run, cpu, allocated / (double)requests, target.Answered);
     }
 
     private async Task<LoadResult> HttpSqliteAsync(LoadRow row, string database)
@@ -144,6 +170,25 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
 
         // Both writers store as tenant "bench".
         return new LoadResult(row, new LoadRun(timing, 0), cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, InProcessTenant));
+    }
+
+    /// <summary>Single-row INSERTs from the row's connections, open loop at its rate, as the in-process rows send: the database's own latency at that load.</summary>
+    private async Task<LoadResult> InsertsAtRateAsync(LoadRow row, string connectionString)
+    {
+        await OurAppendPath.MigrateAsync(connectionString);
+        LoadRun run;
+        CpuCores cpu;
+        long allocated;
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            var meter = CpuMeter.ForClient(postgres.Processes);
+            var before = GC.GetTotalAllocatedBytes();
+            run = await LoadDriver.RunAsync(new InsertAppendTarget(dataSource, row.Streams), events, 1, row.Concurrency, row.RequestsPerSecond);
+            allocated = GC.GetTotalAllocatedBytes() - before;
+            cpu = meter.Stop();
+        }
+
+        return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, InProcessTenant));
     }
 
     /// <summary>Runs a row on a fresh PostgreSQL database of its own, dropped after.</summary>
