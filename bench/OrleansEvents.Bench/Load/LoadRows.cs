@@ -29,8 +29,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         LoadRow.Http => OnDatabaseAsync(database, row, HttpAsync),
         LoadRow.HttpSqlite => HttpSqliteAsync(row, database),
         LoadRow.HttpFloor => OnDatabaseAsync(database, row, HttpFloorAsync),
-        LoadRow.Copy or LoadRow.Insert => OnDatabaseAsync(database, row, ReferenceAsync),
-        LoadRow.InsertHalfRate => OnDatabaseAsync(database, row, InsertsAtRateAsync),
+        LoadRow.Copy or LoadRow.Insert or LoadRow.InsertHalfRate => OnDatabaseAsync(database, row, ReferenceAsync),
         _ => throw new ArgumentOutOfRangeException(nameof(row), row.Method, null),
     };
 
@@ -151,29 +150,11 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         }
     }
 
+    /// <summary>
+    /// The reference writers: binary COPY, single-row INSERTs on one connection, and the same INSERTs from
+    /// the row's connections open loop at its rate (the half-rate row's), a hand-written writer at that load.
+    /// </summary>
     private async Task<LoadResult> ReferenceAsync(LoadRow row, string connectionString)
-    {
-        await OurAppendPath.MigrateAsync(connectionString);
-        Measurement timing;
-        CpuCores cpu;
-        long allocated;
-        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
-        {
-            var meter = CpuMeter.ForClient(postgres.Processes);
-            var before = GC.GetTotalAllocatedBytes();
-            timing = row.Method == LoadRow.Copy
-                ? await CopyWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, RunBudget.Of(events))
-                : await NaiveWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, row.Concurrency, RunBudget.Of(events));
-            allocated = GC.GetTotalAllocatedBytes() - before;
-            cpu = meter.Stop();
-        }
-
-        // Both writers store as tenant "bench".
-        return new LoadResult(row, new LoadRun(timing, 0), cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, InProcessTenant));
-    }
-
-    /// <summary>Single-row INSERTs from the row's connections, open loop at its rate, as the in-process rows send: the database's own latency at that load.</summary>
-    private async Task<LoadResult> InsertsAtRateAsync(LoadRow row, string connectionString)
     {
         await OurAppendPath.MigrateAsync(connectionString);
         LoadRun run;
@@ -183,11 +164,17 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         {
             var meter = CpuMeter.ForClient(postgres.Processes);
             var before = GC.GetTotalAllocatedBytes();
-            run = await LoadDriver.RunAsync(new InsertAppendTarget(dataSource, row.Streams), events, 1, row.Concurrency, row.RequestsPerSecond);
+            run = row.Method switch
+            {
+                LoadRow.Copy => new LoadRun(await CopyWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, RunBudget.Of(events)), 0),
+                LoadRow.Insert => new LoadRun(await NaiveWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, row.Concurrency, RunBudget.Of(events)), 0),
+                _ => await LoadDriver.RunAsync(new InsertAppendTarget(dataSource, row.Streams), events, 1, row.Concurrency, row.RequestsPerSecond),
+            };
             allocated = GC.GetTotalAllocatedBytes() - before;
             cpu = meter.Stop();
         }
 
+        // Every writer stores as tenant "bench".
         return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, InProcessTenant));
     }
 
