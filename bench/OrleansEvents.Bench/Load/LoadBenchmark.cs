@@ -34,7 +34,7 @@ public static class LoadBenchmark
         var postgres = await LoadPostgres.ConnectAsync(connectionString);
         Console.WriteLine($"load benchmark: {events:N0} events per row after {warmUp:N0} of warm-up (singles, then the row's batch size), {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                           $"server GC {System.Runtime.GCSettings.IsServerGC}, silo {silo}, PostgreSQL postmaster {postgres.Processes.Postmaster?.ToString(CultureInfo.InvariantCulture) ?? "not found (every postgres process counts)"}, " +
-                          $"load average {LoadAverage()}");
+                          $"load average {MachineLoad.Average()}");
 
         var work = Directory.CreateTempSubdirectory("oe-bench-load-").FullName;
         Action removeWork = () => Directory.Delete(work, recursive: true);
@@ -57,7 +57,7 @@ public static class LoadBenchmark
             }
 
             Console.WriteLine();
-            LoadReport.Print(results, LoadAverage());
+            LoadReport.Print(results, MachineLoad.Average());
             return results.All(r => r.Ok) ? 0 : 1;
         }
         finally
@@ -116,6 +116,4 @@ public static class LoadBenchmark
         Console.WriteLine(result.ToJson());
         return result;
     }
-
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 }

@@ -33,7 +33,7 @@ public static class QueryBenchmark
         var queries = int.Parse(options.GetValueOrDefault("--queries", "40"), CultureInfo.InvariantCulture);
         var only = options.GetValueOrDefault("--only");
         Console.WriteLine($"query benchmark: {Environment.ProcessorCount} cores, {events:N0} events in the queried tenant " +
-                          $"({QueryData.TotalFor(events):N0} stored), {queries} queries per kind, load average {LoadAverage()}");
+                          $"({QueryData.TotalFor(events):N0} stored), {queries} queries per kind, load average {MachineLoad.Average()}");
 
         using var host = await StartAsync(connectionString);
         long firstId, lastId;
@@ -76,15 +76,12 @@ public static class QueryBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"load average {LoadAverage()}");
+        Console.WriteLine($"load average {MachineLoad.Average()}");
         await host.StopAsync();
         return 0;
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<IHost> StartAsync(string connectionString)
     {
