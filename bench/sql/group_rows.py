@@ -1,5 +1,7 @@
 """Prints a psql script that stores GROUPS x SIZE sample events for TENANT, one transaction per group:
 either the writer's group-commit INSERT (unnest, head guard, RETURNING) and heads upsert, or a COPY.
+The INSERT and the upsert are copies of InsertSql and MoveHeadsSql in
+Grains/Storage/Postgres/PostgresEventLog.Append.cs, with the same parameters: keep them in step.
 usage: group_rows.py insert|copy GROUPS SIZE TENANT"""
 import json, uuid, sys
 ctx = json.dumps({"message_id":"wamid.HBgLNDkxNzYxMjM0NTY3FQIAERgSQzVGRjA4RDk0QkI5RjM2QjM1AA==","template":"appointment_reminder_v3","phone":"+49 176 1234567","attempt":2,"provider":"meta_cloud_api","error_code":131026,"error_title":"Message undeliverable","campaign":"spring-follow-up","account_id":"acct-7781"}, separators=(',',':'))
