@@ -1,3 +1,4 @@
+using System.Runtime;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using OrleansEvents.Bench.Append;
@@ -17,7 +18,6 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
     private const string WarmUpTenant = "warmup";
     private const int FloorRequestsPerEvent = 10;
     private const string WarmUpStreamPrefix = "warm";
-    private const int WarmUpConcurrency = 32;
 
     // The tenant of SiloProcess.Key, which names none.
     private const string HttpTenant = "default";
@@ -41,7 +41,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         await using (var path = await OurAppendPath.StartAsync(connectionString, flushes: 1, FreePorts.ForSilo()))
         {
             // JIT first (on other streams), then every stream grain of the row, so it times steady-state appends.
-            await WarmUpAsync(batch => new InProcessAppendTarget(path, WarmUpTenant, 100), row);
+            Console.WriteLine($"#   {await LoadWarmUp.RunAsync((_, _) => new InProcessAppendTarget(path, WarmUpTenant, row.Streams), row, warmUpEvents, () => JitInfo.GetCompilationTime())}");
             await path.ActivateAsync(LoadRow.StreamPrefix, row.Streams);
             var meter = CpuMeter.ForServer(postgres.Processes);
             var before = GC.GetTotalAllocatedBytes();
@@ -118,7 +118,10 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
     private async Task<(LoadRun Run, CpuCores Cpu, long Allocated)> PostAsync(LoadRow row, SiloProcess silo)
     {
         // The process warms up (JIT, connections) on streams of its own first; the row's grains stay cold.
-        await WarmUpAsync(batch => new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, 100, WarmUpConcurrency, batch, WarmUpStreamPrefix), row);
+        var warmUp = await LoadWarmUp.RunAsync(
+            (batch, concurrency) => new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, row.Streams, concurrency, batch, WarmUpStreamPrefix),
+            row, warmUpEvents, () => silo.TieredCompilationTime() + JitInfo.GetCompilationTime());
+        Console.WriteLine($"#   {warmUp}");
 
         using var target = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, row.Streams, row.Concurrency, row.Batch);
         var allocations = SiloAllocations.Start(silo.ProcessId);
@@ -128,26 +131,6 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         var allocated = await allocations.StopAsync();
         Console.WriteLine($"#   silo allocations by type, sampled: {string.Join(", ", allocations.TopTypes(6).Select(t => $"{t.Type} {t.Share:P0}"))}");
         return (run, cpu, allocated);
-    }
-
-    /// <summary>
-    /// Single events and then the row's batch size, on streams outside the row, until tiered compilation has
-    /// optimized the hot paths: a few thousand events leave much of them at tier 0, which halves batch rates.
-    /// </summary>
-    private async Task WarmUpAsync<TRequest>(Func<int, ILoadTarget<TRequest>> target, LoadRow row)
-    {
-        foreach (var batch in row.Batch > 1 ? new[] { 1, row.Batch } : [1])
-        {
-            var warmUp = target(batch);
-            try
-            {
-                await LoadDriver.RunAsync(warmUp, warmUpEvents, batch, WarmUpConcurrency);
-            }
-            finally
-            {
-                (warmUp as IDisposable)?.Dispose();
-            }
-        }
     }
 
     /// <summary>
