@@ -7,8 +7,10 @@ namespace OrleansEvents.ClusterTests.Infrastructure;
 
 /// <summary>
 /// Writers that append <c>load.append</c> events over HTTP, spread over every silo's endpoint, the way
-/// a service with a retry policy does: an error or no answer is retried with the same <c>event_id</c>
-/// on the next endpoint until it is acknowledged. Keeps every answer for the test to judge.
+/// a service with a retry policy behind a load balancer does: an error or no answer is retried with the
+/// same <c>event_id</c> on the next endpoint until it is acknowledged, and an endpoint that gave no
+/// answer and then fails its liveness check is left out of the rotation for a while, as a load
+/// balancer's health checks do. Keeps every answer for the test to judge.
 /// </summary>
 public sealed class LoadWriters(SiloCluster cluster, string run)
 {
@@ -17,6 +19,8 @@ public sealed class LoadWriters(SiloCluster cluster, string run)
     // Short, as a load balancer's: a hung silo's own endpoint is left soon and the append retried elsewhere.
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan LivenessTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan EjectFor = TimeSpan.FromSeconds(15);
 
     private readonly ConcurrentQueue<Acknowledged> _acknowledged = new();
     private readonly ConcurrentQueue<Refusal> _refusals = new();
@@ -55,7 +59,9 @@ public sealed class LoadWriters(SiloCluster cluster, string run)
 
     private async Task WriteAsync(int writer, TimeSpan until)
     {
-        var endpoints = cluster.Silos.Select(slot => cluster.Client(slot.BaseAddress, RequestTimeout)).ToList();
+        var endpoints = cluster.Silos
+            .Select(slot => new Endpoint(cluster.Client(slot.BaseAddress, RequestTimeout), cluster.Client(slot.BaseAddress, LivenessTimeout)))
+            .ToList();
         try
         {
             for (var sequence = 0; Now < until; sequence++)
@@ -74,17 +80,17 @@ public sealed class LoadWriters(SiloCluster cluster, string run)
         }
         finally
         {
-            endpoints.ForEach(client => client.Dispose());
+            endpoints.ForEach(endpoint => endpoint.Dispose());
         }
     }
 
-    private async Task AppendUntilAcknowledgedAsync(int writer, string eventId, object body, List<HttpClient> endpoints, int sequence)
+    private async Task AppendUntilAcknowledgedAsync(int writer, string eventId, object body, List<Endpoint> endpoints, int sequence)
     {
         var giveUpAt = Now + GiveUpAfter;
         for (var attempt = 0; ; attempt++)
         {
-            var endpoint = (writer + sequence + attempt) % endpoints.Count;
-            var client = endpoints[endpoint];
+            var endpoint = ChooseEndpoint(endpoints, writer + sequence + attempt);
+            var client = endpoints[endpoint].Client;
             try
             {
                 using var response = await client.PostAsJsonAsync("/api/events", body);
@@ -99,6 +105,7 @@ public sealed class LoadWriters(SiloCluster cluster, string run)
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
                 _refusals.Enqueue(new Refusal(writer, eventId, null, exception.Message, Now));
+                await EjectIfDeadAsync(endpoints[endpoint]);
             }
 
             if (Now > giveUpAt)
@@ -107,6 +114,53 @@ public sealed class LoadWriters(SiloCluster cluster, string run)
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(20 * (attempt + 1), 250)));
+        }
+    }
+
+    /// <summary>The endpoint at <paramref name="turn"/> in the rotation, passing over ejected ones unless all are.</summary>
+    private int ChooseEndpoint(List<Endpoint> endpoints, int turn)
+    {
+        for (var offset = 0; offset < endpoints.Count; offset++)
+        {
+            var candidate = (turn + offset) % endpoints.Count;
+            if (endpoints[candidate].EjectedUntil <= Now)
+            {
+                return candidate;
+            }
+        }
+
+        return turn % endpoints.Count;
+    }
+
+    private async Task EjectIfDeadAsync(Endpoint endpoint)
+    {
+        try
+        {
+            using var live = await endpoint.Liveness.GetAsync("/health/live");
+            if (live.IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+        }
+
+        endpoint.EjectedUntil = Now + EjectFor;
+    }
+
+    private sealed class Endpoint(HttpClient client, HttpClient liveness) : IDisposable
+    {
+        public HttpClient Client { get; } = client;
+
+        public HttpClient Liveness { get; } = liveness;
+
+        public TimeSpan EjectedUntil { get; set; }
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            Liveness.Dispose();
         }
     }
 }
