@@ -32,7 +32,7 @@ public static class LoadBenchmark
         }
 
         var postgres = await LoadPostgres.ConnectAsync(connectionString);
-        Console.WriteLine($"load benchmark: {events:N0} events per row after {warmUp:N0} of warm-up (singles, then the row's batch size), {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+        Console.WriteLine($"load benchmark: {events:N0} events per row after {warmUp:N0} of warm-up (singles, the row's batch size, then the row's shape until the JIT is quiet), {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                           $"server GC {System.Runtime.GCSettings.IsServerGC}, silo {silo}, PostgreSQL postmaster {postgres.Processes.Postmaster?.ToString(CultureInfo.InvariantCulture) ?? "not found (every postgres process counts)"}, " +
                           $"load average {MachineLoad.Average()}");
 
