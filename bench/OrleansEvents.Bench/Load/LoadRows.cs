@@ -44,9 +44,9 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
             Console.WriteLine($"#   {await LoadWarmUp.RunAsync((_, _) => new InProcessAppendTarget(path, WarmUpTenant, row.Streams), row, warmUpEvents, () => JitInfo.GetCompilationTime())}");
             await path.ActivateAsync(LoadRow.StreamPrefix, row.Streams);
             var meter = CpuMeter.ForServer(postgres.Processes);
-            var before = GC.GetTotalAllocatedBytes();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
             run = await LoadDriver.RunAsync(new InProcessAppendTarget(path, InProcessTenant, row.Streams), events, row.Batch, row.Concurrency, row.RequestsPerSecond);
-            allocated = GC.GetTotalAllocatedBytes() - before;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             cpu = meter.Stop();
         }
 
@@ -146,14 +146,14 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             var meter = CpuMeter.ForClient(postgres.Processes);
-            var before = GC.GetTotalAllocatedBytes();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
             run = row.Method switch
             {
                 LoadRow.Copy => new LoadRun(await CopyWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, RunBudget.Of(events)), 0),
                 LoadRow.Insert => new LoadRun(await NaiveWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, row.Concurrency, RunBudget.Of(events)), 0),
                 _ => await LoadDriver.RunAsync(new InsertAppendTarget(dataSource, row.Streams), events, 1, row.Concurrency, row.RequestsPerSecond),
             };
-            allocated = GC.GetTotalAllocatedBytes() - before;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             cpu = meter.Stop();
         }
 
