@@ -14,8 +14,12 @@ public sealed class GatewayOptions
     /// <summary>Per-key request budget.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
-    /// <summary>Messages buffered per live subscriber (SSE, SignalR) before it is told to resync. Default 1 000.</summary>
-    public int LiveBufferCapacity { get; set; } = 1000;
+    /// <summary>
+    /// Messages buffered per live subscriber (SSE, SignalR) before it is told to resync. Default 10 000:
+    /// when the log reader's silo hangs, the events of the failure-detection time (about 8 s) reach
+    /// every subscriber at once when the reader resumes, and a subscriber keeping up should not resync.
+    /// </summary>
+    public int LiveBufferCapacity { get; set; } = 10_000;
 
     /// <summary>How often a hub connection receives the tenant's <c>stats</c>. Default 10 s.</summary>
     public TimeSpan HubStatsInterval { get; set; } = TimeSpan.FromSeconds(10);

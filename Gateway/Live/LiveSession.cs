@@ -13,6 +13,7 @@ namespace OrleansEvents.Gateway.Live;
 public sealed class LiveSession(LiveFeed feed, IEventQueryGrain queries)
 {
     private const int CatchUpPageSize = 500;
+    private const int FlushEvery = 64;
 
     /// <summary>Joins the live feed; from now on the subscriber buffers live messages until <see cref="RunAsync(LiveSubscriber, LogPosition?, ILiveSink, CancellationToken)"/> drains them.</summary>
     public LiveSubscriber Open(string tenantId, EventFilter filter, int capacity) => feed.Subscribe(tenantId, filter, capacity);
@@ -36,6 +37,7 @@ public sealed class LiveSession(LiveFeed feed, IEventQueryGrain queries)
         }
 
         var reader = subscriber.Reader;
+        var unflushed = 0;
         while (true)
         {
             // Overflow is checked before every message, not only on wake-up: it happens while this
@@ -48,11 +50,19 @@ public sealed class LiveSession(LiveFeed feed, IEventQueryGrain queries)
 
                 await sink.ResyncAsync(last, ResyncReasons.FellBehind, cancellationToken);
                 last = await CatchUpAsync(subscriber, last, sink, cancellationToken);
+                unflushed = 0;
                 continue;
             }
 
             if (!reader.TryRead(out var message))
             {
+                if (unflushed > 0)
+                {
+                    await sink.FlushAsync(cancellationToken);
+                    unflushed = 0;
+                    continue;
+                }
+
                 // Caught up: where the sink allows it, the feed writes live messages itself from here,
                 // and this loop only wakes again when that fails (overflow).
                 var direct = sink.Direct is { } target && subscriber.TryGoDirect(target, last);
@@ -80,6 +90,11 @@ public sealed class LiveSession(LiveFeed feed, IEventQueryGrain queries)
             }
 
             await sink.SendAsync(message, cancellationToken);
+            if (++unflushed >= FlushEvery)
+            {
+                await sink.FlushAsync(cancellationToken);
+                unflushed = 0;
+            }
         }
     }
 
@@ -101,6 +116,7 @@ public sealed class LiveSession(LiveFeed feed, IEventQueryGrain queries)
                 }
             }
 
+            await sink.FlushAsync(cancellationToken);
             if (page.Events.Count == 0)
             {
                 return position;

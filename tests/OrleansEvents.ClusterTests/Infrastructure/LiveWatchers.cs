@@ -36,6 +36,9 @@ public sealed class LiveWatchers : IAsyncDisposable
 
     public int SseResyncs => _sseResyncs;
 
+    /// <summary>The data of each SSE resync, for a failure message.</summary>
+    public ConcurrentQueue<string> SseResyncNotices { get; } = new();
+
     public static async Task<LiveWatchers> OpenAsync(Uri gateway)
     {
         var hub = new HubConnectionBuilder()
@@ -86,6 +89,7 @@ public sealed class LiveWatchers : IAsyncDisposable
             if (message.Name == "resync")
             {
                 Interlocked.Increment(ref _sseResyncs);
+                SseResyncNotices.Enqueue(message.Data);
             }
             else if (message.Name == "event")
             {
