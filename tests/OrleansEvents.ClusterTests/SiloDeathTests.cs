@@ -15,11 +15,14 @@ public sealed class SiloDeathTests(SiloCluster cluster, ITestOutputHelper output
     private const int Writers = 8;
     private static readonly TimeSpan LoadTime = TimeSpan.FromSeconds(20);
 
+    /// <summary>Orleans' failure detection as the silos configure it (probe timeout 1 s, 2 missed probes, 1 vote); see docs/operations.md.</summary>
+    private static readonly TimeSpan DeclaredDeadWithin = TimeSpan.FromSeconds(10);
+
     /// <summary>
-    /// Orleans' failure detection as the silos configure it (probe timeout 1 s, 3 missed probes) plus
-    /// the time the directory and the callers need to move on; see docs/operations.md.
+    /// After the declaration: the directory moves on and the grains activate on survivors, and a
+    /// writer's request that was waiting on the dead silo may first wait out its 3 s timeout.
     /// </summary>
-    private static readonly TimeSpan ServedAgainWithin = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ServedAgainAfterDeclaration = TimeSpan.FromSeconds(4);
 
     [Fact]
     public Task ASiloKilledAtARandomMomentCostsNothingAcknowledged() =>
@@ -34,8 +37,12 @@ public sealed class SiloDeathTests(SiloCluster cluster, ITestOutputHelper output
             ?? throw new InvalidOperationException("The gateway process holds no connection to a silo.")), hang: false);
 
     [Fact]
-    public Task AHungSiloIsDeclaredDeadAndItsStreamsAreServedElsewhereWithinTenSeconds() =>
+    public Task AHungSiloIsDeclaredDeadWithinTenSecondsAndItsStreamsAreServedElsewhereSoonAfter() =>
         RunAsync(() => Task.FromResult(cluster.Silos[Random.Shared.Next(SiloCluster.SiloCount)]), hang: true);
+
+    /// <summary>The reader resumes on a survivor after 8 s: a burst of thousands of events reaches every live client at once.</summary>
+    [Fact]
+    public Task HangingTheSiloOfTheLogReaderCostsNothingAcknowledged() => RunAsync(cluster.ReaderSiloAsync, hang: true);
 
     private async Task RunAsync(Func<Task<SiloSlot>> chooseVictim, bool hang)
     {
@@ -83,8 +90,9 @@ public sealed class SiloDeathTests(SiloCluster cluster, ITestOutputHelper output
                          $"longest writer stall {stall.TotalSeconds:F2} s");
 
         LoadVerdict.AssertNothingLostOrDoubled(writers, stored, watchers);
-        Assert.True(declaredDead <= ServedAgainWithin, $"The survivors declared the silo dead after {declaredDead?.TotalSeconds:F1} s.");
+        Assert.True(declaredDead <= DeclaredDeadWithin, $"The survivors declared the silo dead after {declaredDead?.TotalSeconds:F1} s.");
         Assert.True(!hang || exitAfterResume is not null and not 0, $"The resumed silo did not exit with an error code (exit {exitAfterResume}).");
-        Assert.True(stall <= ServedAgainWithin, $"A writer waited {stall.TotalSeconds:F1} s for the dead silo's streams.");
+        Assert.True(stall <= declaredDead + ServedAgainAfterDeclaration,
+            $"A writer waited {stall.TotalSeconds:F1} s for the dead silo's streams, {(stall - declaredDead)?.TotalSeconds:F1} s after it was declared dead.");
     }
 }
