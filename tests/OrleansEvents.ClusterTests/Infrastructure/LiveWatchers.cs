@@ -36,8 +36,8 @@ public sealed class LiveWatchers : IAsyncDisposable
 
     public int SseResyncs => _sseResyncs;
 
-    /// <summary>The data of each SSE resync, for a failure message.</summary>
-    public ConcurrentQueue<string> SseResyncNotices { get; } = new();
+    /// <summary>The notice of each resync, SignalR's and SSE's, for a failure message.</summary>
+    public ConcurrentQueue<string> ResyncNotices { get; } = new();
 
     public static async Task<LiveWatchers> OpenAsync(Uri gateway)
     {
@@ -47,7 +47,11 @@ public sealed class LiveWatchers : IAsyncDisposable
         var sse = await SseClient.OpenAsync(gateway, SiloCluster.Key, $"/api/logs/stream?event_type={LoadWriters.EventType}");
         var watchers = new LiveWatchers(hub, sse);
         hub.On<JsonElement>("event", stored => watchers._hubIds.Enqueue(stored.GetProperty("id").GetInt64()));
-        hub.On<JsonElement>("resync", _ => Interlocked.Increment(ref watchers._hubResyncs));
+        hub.On<JsonElement>("resync", notice =>
+        {
+            Interlocked.Increment(ref watchers._hubResyncs);
+            watchers.ResyncNotices.Enqueue($"SignalR {notice.GetRawText()}");
+        });
         await hub.StartAsync();
         await hub.InvokeAsync<JsonElement>("Subscribe", JsonSerializer.SerializeToElement(new { event_type = LoadWriters.EventType }), null);
         return watchers;
@@ -89,7 +93,7 @@ public sealed class LiveWatchers : IAsyncDisposable
             if (message.Name == "resync")
             {
                 Interlocked.Increment(ref _sseResyncs);
-                SseResyncNotices.Enqueue(message.Data);
+                ResyncNotices.Enqueue($"SSE {message.Data}");
             }
             else if (message.Name == "event")
             {
