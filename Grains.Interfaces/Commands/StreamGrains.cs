@@ -10,19 +10,8 @@ namespace OrleansEvents.Commands;
 /// </summary>
 public static class StreamGrains
 {
-    public static IStreamEventsGrain For(this IGrainFactory grains, string tenantId, StreamId stream)
-    {
-        var key = StreamGrainKey.Of(tenantId, stream);
-        return stream.Kind switch
-        {
-            StreamKind.Session => grains.GetGrain<ISessionEventsGrain>(key),
-            StreamKind.Lead => grains.GetGrain<ILeadEventsGrain>(key),
-            StreamKind.Device => grains.GetGrain<IDeviceEventsGrain>(key),
-            StreamKind.Workflow => grains.GetGrain<IWorkflowEventsGrain>(key),
-            StreamKind.System => grains.GetGrain<ISystemEventsGrain>(key),
-            _ => throw new ArgumentOutOfRangeException(nameof(stream), stream.Kind, null),
-        };
-    }
+    public static IStreamEventsGrain For(this IGrainFactory grains, string tenantId, StreamId stream) =>
+        StreamGrainTypes.Of(grains).Get(grains, stream.Kind, StreamGrainKey.Of(tenantId, stream));
 
     /// <summary>
     /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's
@@ -34,6 +23,18 @@ public static class StreamGrains
     {
         EventValidator.EnsureValidTenant(tenantId);
         var pending = EventValidator.Normalize(events, now);
+        if (OnlyStreamOf(pending) is { } only)
+        {
+            // One grain call, and its results are already in input order.
+            var all = new List<NewEvent>(pending.Count);
+            for (var i = 0; i < pending.Count; i++)
+            {
+                all.Add(Pin(pending[i], events[i]));
+            }
+
+            return await grains.For(tenantId, only).AppendBatchAsync(all).WaitAsync(cancellationToken);
+        }
+
         var byStream = pending.Select((e, index) => (Event: e, Index: index)).GroupBy(p => p.Event.Stream).ToList();
         var results = new AppendedEvent[pending.Count];
         await Task.WhenAll(byStream.Select(async group =>
@@ -47,6 +48,20 @@ public static class StreamGrains
             }
         })).WaitAsync(cancellationToken);
         return results;
+    }
+
+    private static StreamId? OnlyStreamOf(IReadOnlyList<PendingEvent> pending)
+    {
+        var first = pending[0].Stream;
+        for (var i = 1; i < pending.Count; i++)
+        {
+            if (pending[i].Stream != first)
+            {
+                return null;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>The caller's event with what validation decided filled in; the context is passed on as sent, not parsed again.</summary>
