@@ -106,7 +106,7 @@ public static class NewEventReader
 
     private static NewEvent ReadOne(JsonElement element, string prefix, List<FieldError> errors)
     {
-        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, JsonElement>(element.GetPropertyCount(), StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
             // A repeated name: the last one wins, as in most JSON readers.
@@ -158,13 +158,24 @@ public static class NewEventReader
     /// <summary>The one name of a group of aliases the event uses; giving two of them is an error, not a guess.</summary>
     private static string? Pick(Dictionary<string, JsonElement> fields, string[] names, string prefix, List<FieldError> errors)
     {
-        var present = names.Where(fields.ContainsKey).ToList();
-        if (present.Count > 1)
+        string? first = null;
+        foreach (var name in names)
         {
-            errors.Add(new FieldError(prefix + present[1], $"means the same as {present[0]}; send only one of {string.Join(", ", names)}"));
+            if (!fields.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (first is not null)
+            {
+                errors.Add(new FieldError(prefix + name, $"means the same as {first}; send only one of {string.Join(", ", names)}"));
+                break;
+            }
+
+            first = name;
         }
 
-        return present.FirstOrDefault();
+        return first;
     }
 
     private static string? ReadText(Dictionary<string, JsonElement> fields, string name, string prefix, List<FieldError> errors, bool numbersAllowed)

@@ -19,6 +19,11 @@ public sealed class UndeclaredQueryGuard : IEndpointFilter
             return next(context);
         }
 
+        if (http.Request.Query.Count == 0)
+        {
+            return next(context);
+        }
+
         // access_token is only read on the streaming endpoints, which declare it; here it is as unknown as any other.
         var unknown = QueryParameters.Unknown(http.Request.Query, []);
         return unknown.Count == 0 ? next(context) : ValueTask.FromResult<object?>(GatewayProblems.Invalid(unknown));

@@ -116,12 +116,16 @@ public abstract partial class StreamEventsGrain
 
     private void EnsureAllBelongHere(IReadOnlyList<PendingEvent> pending)
     {
-        var strays = pending
-            .Select((e, index) => (e.Stream, index))
-            .Where(p => p.Stream != Stream)
-            .Select(p => new FieldError(pending.Count == 1 ? "stream" : $"[{p.index}].stream", $"routes to {p.Stream}, not to this grain's stream {Stream}"))
-            .ToList();
-        if (strays.Count > 0)
+        List<FieldError>? strays = null;
+        for (var index = 0; index < pending.Count; index++)
+        {
+            if (pending[index].Stream is var stream && stream != Stream)
+            {
+                (strays ??= []).Add(new FieldError(pending.Count == 1 ? "stream" : $"[{index}].stream", $"routes to {stream}, not to this grain's stream {Stream}"));
+            }
+        }
+
+        if (strays is not null)
         {
             throw new EventValidationException(strays);
         }
