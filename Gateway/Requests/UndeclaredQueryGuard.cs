@@ -14,18 +14,13 @@ public sealed class UndeclaredQueryGuard : IEndpointFilter
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<QueryParametersMetadata>() is not null)
+        if (http.Request.Query.Count == 0 || http.GetEndpoint()?.Metadata.GetMetadata<QueryParametersMetadata>() is not null)
         {
             return next(context);
         }
 
-        if (http.Request.Query.Count == 0)
-        {
-            return next(context);
-        }
-
-        // access_token is only read on the streaming endpoints, which declare it; here it is as unknown as any other.
-        var unknown = QueryParameters.Unknown(http.Request.Query, []);
-        return unknown.Count == 0 ? next(context) : ValueTask.FromResult<object?>(GatewayProblems.Invalid(unknown));
+        // No parameter is declared, so every one sent is unknown; access_token is only read on the streaming
+        // endpoints, which declare it, so here it is as unknown as any other.
+        return ValueTask.FromResult<object?>(GatewayProblems.Invalid(QueryParameters.Unknown(http.Request.Query, [])));
     }
 }
