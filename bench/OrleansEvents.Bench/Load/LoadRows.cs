@@ -44,11 +44,11 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
             Console.WriteLine($"#   {await LoadWarmUp.RunAsync((_, _) => new InProcessAppendTarget(path, WarmUpTenant, row.Streams), row, warmUpEvents, () => JitInfo.GetCompilationTime())}");
             await path.ActivateAsync(LoadRow.StreamPrefix, row.Streams);
             var meter = CpuMeter.ForServer(postgres.Processes);
-            var allocations = ProcessAllocations.Start(Environment.ProcessId);
+            var gc = ProcessGc.Start(Environment.ProcessId);
             run = await LoadDriver.RunAsync(new InProcessAppendTarget(path, InProcessTenant, row.Streams), events, row.Batch, row.Concurrency, row.RequestsPerSecond);
             cpu = meter.Stop();
-            allocated = await allocations.StopAsync();
-            Console.WriteLine($"#   bench allocations by type, sampled: {allocations.TopTypes(6)}");
+            allocated = await gc.StopAsync();
+            Console.WriteLine($"#   bench allocations by type, sampled: {gc.TopTypes(6)}; {gc.Pauses()}");
         }
 
         return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, InProcessTenant));
@@ -83,11 +83,11 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         }
 
         using var target = new HttpGetTarget(silo.BaseAddress, SiloProcess.Key, row.Concurrency);
-        var allocations = ProcessAllocations.Start(silo.ProcessId);
+        var gc = ProcessGc.Start(silo.ProcessId);
         var meter = CpuMeter.ForClient(postgres.Processes, silo.ProcessId);
         var run = await LoadDriver.RunAsync(target, requests, 1, row.Concurrency);
         var cpu = meter.Stop();
-        var allocated = await allocations.StopAsync();
+        var allocated = await gc.StopAsync();
         return new LoadResult(row, run, cpu, allocated / (double)requests, target.Answered);
     }
 
@@ -125,12 +125,12 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         Console.WriteLine($"#   {warmUp}");
 
         using var target = new HttpAppendTarget(silo.BaseAddress, SiloProcess.Key, row.Streams, row.Concurrency, row.Batch);
-        var allocations = ProcessAllocations.Start(silo.ProcessId);
+        var gc = ProcessGc.Start(silo.ProcessId);
         var meter = CpuMeter.ForClient(postgres.Processes, silo.ProcessId);
         var run = await LoadDriver.RunAsync(target, events, row.Batch, row.Concurrency, row.RequestsPerSecond);
         var cpu = meter.Stop();
-        var allocated = await allocations.StopAsync();
-        Console.WriteLine($"#   silo allocations by type, sampled: {allocations.TopTypes(6)}");
+        var allocated = await gc.StopAsync();
+        Console.WriteLine($"#   silo allocations by type, sampled: {gc.TopTypes(6)}; {gc.Pauses()}");
         return (run, cpu, allocated);
     }
 
@@ -147,7 +147,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             var meter = CpuMeter.ForClient(postgres.Processes);
-            var allocations = ProcessAllocations.Start(Environment.ProcessId);
+            var gc = ProcessGc.Start(Environment.ProcessId);
             run = row.Method switch
             {
                 LoadRow.Copy => new LoadRun(await CopyWriter.RunAsync(row.Method, dataSource, LoadRow.StreamPrefix, row.Streams, RunBudget.Of(events)), 0),
@@ -155,7 +155,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
                 _ => await LoadDriver.RunAsync(new InsertAppendTarget(dataSource, row.Streams), events, 1, row.Concurrency, row.RequestsPerSecond),
             };
             cpu = meter.Stop();
-            allocated = await allocations.StopAsync();
+            allocated = await gc.StopAsync();
         }
 
         // Every writer stores as tenant "bench".
