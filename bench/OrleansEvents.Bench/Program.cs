@@ -5,6 +5,7 @@ using OrleansEvents.Bench.Fanout;
 using OrleansEvents.Bench.Load;
 using OrleansEvents.Bench.Runtime;
 using OrleansEvents.Bench.Queries;
+using OrleansEvents.Bench.Reference;
 
 // Each subcommand measures one layer and prints a table; run in Release:
 //   dotnet run -c Release --project bench/OrleansEvents.Bench -- runtime
@@ -24,6 +25,7 @@ return args switch
     ["queries", .. var rest] => await QueryBenchmark.RunAsync(rest),
     ["load", .. var rest] => await LoadBenchmark.RunAsync(rest),
     [ClientSiloCommand.Name, .. var rest] => await ClientSiloCommand.RunAsync(rest),
+    [ReferenceServerCommand.Name, .. var rest] => await ReferenceServerCommand.RunAsync(rest),
     _ => Usage(),
 };
 

@@ -47,6 +47,28 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(string name, string assembly, string workingDirectory, IReadOnlyList<string> storage)
     {
         int httpPort = FreePorts.Next(), siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next();
+        return Launch(name, workingDirectory, httpPort, siloPort,
+        [
+            assembly, .. storage,
+            $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", "--urls", $"http://127.0.0.1:{httpPort}",
+            $"--Auth:ApiKeys:0:Key={Key}", "--Auth:ApiKeys:0:Role=admin", "--Gateway:RateLimit:Enabled=false",
+            "--Orleans:Dashboard:Enabled=false", "--Gateway:HubStatsInterval=01:00:00",
+        ]);
+    }
+
+    /// <summary>
+    /// Not a silo: the bench's own <see cref="Reference.ReferenceServerCommand"/> (a hand-written HTTP append
+    /// server) in a process of its own on a free loopback port, measured the same way. It has no silo port.
+    /// </summary>
+    public static SiloProcess StartReferenceServer(string connectionString, string workingDirectory)
+    {
+        var httpPort = FreePorts.Next();
+        return Launch("reference", workingDirectory, httpPort, siloPort: 0,
+            [typeof(SiloProcess).Assembly.Location, Reference.ReferenceServerCommand.Name, "--postgres", connectionString, "--urls", $"http://127.0.0.1:{httpPort}"]);
+    }
+
+    private static SiloProcess Launch(string name, string workingDirectory, int httpPort, int siloPort, IReadOnlyList<string> arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -55,13 +77,7 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var argument in (string[])
-        [
-            assembly, .. storage,
-            $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", "--urls", $"http://127.0.0.1:{httpPort}",
-            $"--Auth:ApiKeys:0:Key={Key}", "--Auth:ApiKeys:0:Role=admin", "--Gateway:RateLimit:Enabled=false",
-            "--Orleans:Dashboard:Enabled=false", "--Gateway:HubStatsInterval=01:00:00",
-        ])
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -77,8 +93,8 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>Waits until <c>/health/ready</c> answers 200 and counts <paramref name="activeSilos"/> active silos.</summary>
-    public async Task WaitUntilReadyAsync(int activeSilos, TimeSpan timeout)
+    /// <summary>Waits until <c>/health/ready</c> answers 200 and counts <paramref name="activeSilos"/> active silos (null: answers 200).</summary>
+    public async Task WaitUntilReadyAsync(int? activeSilos, TimeSpan timeout)
     {
         using var client = Client(TimeSpan.FromSeconds(5));
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
@@ -88,6 +104,11 @@ public sealed class SiloProcess : IAsyncDisposable
             try
             {
                 using var response = await client.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK && activeSilos is null)
+                {
+                    return;
+                }
+
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     var ready = await response.Content.ReadFromJsonAsync<JsonElement>();

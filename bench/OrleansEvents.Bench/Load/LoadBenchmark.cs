@@ -92,6 +92,7 @@ public static class LoadBenchmark
             }
         }
 
+        yield return new LoadRow(LoadRow.HandWrittenHttp, 10_000, 32, 1);
         yield return new LoadRow(LoadRow.HttpFloor, 0, 32, 1);
         yield return new LoadRow(LoadRow.HttpSqlite, 10_000, 32, 1);
         yield return new LoadRow(LoadRow.HttpSqlite, 10_000, 1, 1);

@@ -10,6 +10,7 @@ public sealed record LoadRow(string Method, int Streams, int Concurrency, int Ba
     public const string InProcess = "orleansevents in-process";
     public const string HttpSqlite = "orleansevents http sqlite";
     public const string HttpFloor = "http GET /api/me";
+    public const string HandWrittenHttp = "hand-written http";
     public const string InProcessHalfRate = "orleansevents in-process at half rate";
     public const string Copy = "binary copy";
     public const string Insert = "single insert";

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using OrleansEvents.Bench.Append;
 using OrleansEvents.Bench.Cluster;
+using OrleansEvents.Bench.Reference;
 using OrleansEvents.Tests.Infrastructure;
 
 namespace OrleansEvents.Bench.Load;
@@ -29,6 +30,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         LoadRow.Http => OnDatabaseAsync(database, row, HttpAsync),
         LoadRow.HttpSqlite => HttpSqliteAsync(row, database),
         LoadRow.HttpFloor => OnDatabaseAsync(database, row, HttpFloorAsync),
+        LoadRow.HandWrittenHttp => OnDatabaseAsync(database, row, HandWrittenHttpAsync),
         LoadRow.Copy or LoadRow.Insert or LoadRow.InsertHalfRate => OnDatabaseAsync(database, row, ReferenceAsync),
         _ => throw new ArgumentOutOfRangeException(nameof(row), row.Method, null),
     };
@@ -66,6 +68,22 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         }
 
         return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, HttpTenant));
+    }
+
+    /// <summary>The bench's hand-written HTTP append server in a process of its own, warmed up and measured as the silo is.</summary>
+    private async Task<LoadResult> HandWrittenHttpAsync(LoadRow row, string connectionString)
+    {
+        await OurAppendPath.MigrateAsync(connectionString);
+        LoadRun run;
+        CpuCores cpu;
+        long allocated;
+        await using (var server = SiloProcess.StartReferenceServer(connectionString, workDirectory))
+        {
+            await server.WaitUntilReadyAsync(activeSilos: null, StartTimeout);
+            (run, cpu, allocated) = await PostAsync(row, server);
+        }
+
+        return new LoadResult(row, run, cpu, allocated / (double)events, await LoadPostgres.CountAsync(connectionString, GroupCommitWriter.TenantId));
     }
 
     /// <summary>
@@ -130,7 +148,7 @@ public sealed class LoadRows(LoadPostgres postgres, string siloAssembly, string 
         var run = await LoadDriver.RunAsync(target, events, row.Batch, row.Concurrency, row.RequestsPerSecond);
         var cpu = meter.Stop();
         var allocated = await gc.StopAsync();
-        Console.WriteLine($"#   silo allocations by type, sampled: {gc.TopTypes(6)}; {gc.Pauses()}");
+        Console.WriteLine($"#   {silo.Name} allocations by type, sampled: {gc.TopTypes(6)}; {gc.Pauses()}");
         return (run, cpu, allocated);
     }
 
