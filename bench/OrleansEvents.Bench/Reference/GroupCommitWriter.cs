@@ -86,7 +86,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         foreach (var column in (object[])
         [
             Column(p => p.Sent.EventId ?? Guid.CreateVersion7().ToString()), Column(p => p.Stream), versions,
-            Column(p => p.Sent.EventType![..Math.Max(0, p.Sent.EventType!.IndexOf('.'))] is { Length: > 0 } prefix ? prefix : p.Sent.EventType),
+            Column(p => CategoryOf(p.Sent.EventType!)),
             Column(p => p.Sent.Severity ?? "info"), Column(p => p.Sent.EventType), Column(p => p.Sent.Message ?? ""),
             Column(p => p.Sent.Source), Column(p => p.Sent.LeadId), Column(p => p.Sent.Context?.GetRawText()),
         ])
@@ -96,6 +96,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 : new NpgsqlParameter { Value = column });
         }
 
+        // RETURNING gives the rows in the order they were inserted, which ORDER BY e.ordinal fixed.
         var ids = new List<long>(batch.Count);
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -115,6 +116,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             batch[i].Stored.TrySetResult(new StoredPosition(ids[i], versions[i]));
         }
     }
+
+    /// <summary>The event type's first part (<c>whatsapp</c> of <c>whatsapp.send_failed</c>), as the product derives it.</summary>
+    private static string CategoryOf(string eventType) => eventType.IndexOf('.') is var dot and >= 0 ? eventType[..dot] : eventType;
 
     private sealed record Pending(SentEvent Sent, string Stream)
     {
