@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansEvents.Events;
 using OrleansEvents.Fanout;
@@ -9,15 +10,20 @@ namespace OrleansEvents.Gateway.Live;
 /// Hands stream notifications to the <see cref="LiveFeed"/>, first reading from the log what the stream
 /// lost: a committed event whose <see cref="LogNotification.Previous"/> lies beyond what the feed has
 /// handed out reveals a gap (messages lost with a silo, a subscription that lapsed), and the missing
-/// events go out before it, so subscribers see no hole and need no resync.
+/// events go out before it, so subscribers see no hole and need no resync. Events lost at the tail have no
+/// later message to reveal them, so once the stream has been quiet the feed compares itself with the
+/// log's end (<see cref="CatchUpWithLogEndAsync"/>).
 /// </summary>
 public sealed partial class LogGapFiller(LiveFeed feed, Func<IEventQueryGrain> queries, ILogger logger)
 {
     private const int PageSize = 500;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
+    // Deliveries and tail checks take turns: a fill must not hand out an event before one it overtook.
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private long _gapsFilled;
     private bool _knowsWhereHistoryEnds;
+    private long _heardAt = Stopwatch.GetTimestamp();
 
     /// <summary>How many gaps were filled from the log.</summary>
     public long GapsFilled => Interlocked.Read(ref _gapsFilled);
@@ -31,17 +37,65 @@ public sealed partial class LogGapFiller(LiveFeed feed, Func<IEventQueryGrain> q
 
     public async Task DeliverAsync(LogNotification notification)
     {
-        if (notification.Previous is { } previous && !_knowsWhereHistoryEnds)
+        await _turn.WaitAsync();
+        try
         {
-            // The log end was unknown at start: history ends where the reader's first message begins.
-            HistoryEndsAt(previous);
+            if (notification.Previous is { } previous && !_knowsWhereHistoryEnds)
+            {
+                // The log end was unknown at start: history ends where the reader's first message begins.
+                HistoryEndsAt(previous);
+            }
+            else if (notification.Previous is { } behind && behind > feed.Last)
+            {
+                await FillAsync(behind);
+            }
+
+            feed.Deliver(notification);
+            _heardAt = Stopwatch.GetTimestamp();
         }
-        else if (notification.Previous is { } behind && behind > feed.Last)
+        finally
         {
-            await FillAsync(behind);
+            _turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// When no message came for <paramref name="quietFor"/>, hands out what the log has committed beyond
+    /// <see cref="LiveFeed.Last"/>: the last messages before a silo died, which no later message reveals
+    /// while the log is quiet. Events that were only slow come again later and are dropped by position.
+    /// </summary>
+    public async Task CatchUpWithLogEndAsync(TimeSpan quietFor, CancellationToken cancellationToken = default)
+    {
+        if (!_knowsWhereHistoryEnds || Stopwatch.GetElapsedTime(_heardAt) < quietFor)
+        {
+            return;
         }
 
-        feed.Deliver(notification);
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            LogPosition end;
+            try
+            {
+                end = await queries().GetLogEndAsync(cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogNotFilled(logger, exception.Message);
+                return;
+            }
+
+            if (end > feed.Last)
+            {
+                await FillAsync(end, cancellationToken);
+            }
+
+            _heardAt = Stopwatch.GetTimestamp();
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 
     /// <summary>
@@ -49,7 +103,7 @@ public sealed partial class LogGapFiller(LiveFeed feed, Func<IEventQueryGrain> q
     /// Keeps trying while the log cannot be read: nothing after the gap may go out before it, and the
     /// stream holds what comes meanwhile.
     /// </summary>
-    private async Task FillAsync(LogPosition until)
+    private async Task FillAsync(LogPosition until, CancellationToken cancellationToken = default)
     {
         LogGap(logger, feed.Last.ToString(), until.ToString());
         var delay = TimeSpan.FromMilliseconds(100);
@@ -59,7 +113,7 @@ public sealed partial class LogGapFiller(LiveFeed feed, Func<IEventQueryGrain> q
             {
                 while (feed.Last < until)
                 {
-                    var page = await queries().ReadLogAsync(feed.Last, PageSize, CancellationToken.None);
+                    var page = await queries().ReadLogAsync(feed.Last, PageSize, cancellationToken);
                     foreach (var stored in page.Events.TakeWhile(stored => stored.Position <= until))
                     {
                         feed.Deliver(new LogNotification(NotificationKind.Committed, stored));
@@ -74,10 +128,10 @@ public sealed partial class LogGapFiller(LiveFeed feed, Func<IEventQueryGrain> q
                 Interlocked.Increment(ref _gapsFilled);
                 return;
             }
-            catch (Exception exception)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 LogNotFilled(logger, exception.Message);
-                await Task.Delay(delay);
+                await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }

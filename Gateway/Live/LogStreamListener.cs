@@ -12,12 +12,17 @@ namespace OrleansEvents.Gateway.Live;
 /// goes to the <see cref="LiveFeed"/> through a <see cref="LogGapFiller"/>, which first reads from the
 /// log whatever the stream lost.
 /// </summary>
-public sealed partial class LogStreamListener : IHostedService
+public sealed partial class LogStreamListener : IHostedService, IDisposable
 {
     private readonly IClusterClient _cluster;
     private readonly LogGapFiller _gaps;
     private readonly ILogger<LogStreamListener> _logger;
+    /// <summary>How long the stream is quiet before the feed compares itself with the log's end, and how often it does.</summary>
+    private static readonly TimeSpan TailCheckEvery = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stopping = new();
     private StreamSubscriptionHandle<LogNotification>? _subscription;
+    private Task _tailChecks = Task.CompletedTask;
 
     public LogStreamListener(IClusterClient cluster, LiveFeed feed, ILogger<LogStreamListener> logger)
     {
@@ -48,13 +53,35 @@ public sealed partial class LogStreamListener : IHostedService
         {
             LogNoLogEnd(_logger, exception.Message);
         }
+
+        _tailChecks = CheckTailAsync(_stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        await _tailChecks;
         if (_subscription is not null)
         {
             await _subscription.UnsubscribeAsync();
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task CheckTailAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(TailCheckEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                await _gaps.CatchUpWithLogEndAsync(TailCheckEvery, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 

@@ -8,9 +8,9 @@ using OrleansEvents.Tests.Infrastructure;
 namespace OrleansEvents.Tests.Gateway;
 
 /// <summary>
-/// Messages the stream lost (a silo died with them) come from the log before the next one, and
-/// messages the stream repeats (a log reader resumed elsewhere) are dropped; both orderings handed
-/// over by the test, so they happen every time.
+/// Messages the stream lost (a silo died with them) come from the log before the next one, or once the
+/// stream has been quiet when nothing came after them, and messages the stream repeats (a log reader
+/// resumed elsewhere) are dropped; every ordering handed over by the test, so it happens every time.
 /// </summary>
 public sealed class LogGapFillerTests(SqliteEventLogFixture store) : IClassFixture<SqliteEventLogFixture>
 {
@@ -53,6 +53,31 @@ public sealed class LogGapFillerTests(SqliteEventLogFixture store) : IClassFixtu
         Assert.Equal(stored.Append(next).Select(e => e.Id), await ReadAsync(subscriber, 4));
         Assert.False(subscriber.Reader.TryRead(out _));
         Assert.Equal(0, gaps.GapsFilled);
+    }
+
+    [Fact]
+    public async Task EventsLostAtTheTailAreReadFromTheLogOnceTheStreamHasBeenQuiet()
+    {
+        var (feed, gaps, subscriber) = await StartAsync();
+        var stored = (await store.Log.AppendAsync(_tenant, Enumerable.Range(0, 3).Select(_ => TestEvents.New(leadId: "gap")).ToList()))
+            .Select(a => a.Event).ToList();
+
+        // The first arrives; the two after it were lost with a silo, and no later message reveals them.
+        await gaps.DeliverAsync(new LogNotification(NotificationKind.Committed, stored[0]) { Previous = feed.Last });
+        Assert.Equal([stored[0].Id], await ReadAsync(subscriber, 1));
+        await gaps.CatchUpWithLogEndAsync(quietFor: TimeSpan.FromHours(1));
+        Assert.False(subscriber.Reader.TryRead(out _));
+
+        await gaps.CatchUpWithLogEndAsync(quietFor: TimeSpan.Zero);
+        Assert.Equal(stored.Skip(1).Select(e => e.Id), await ReadAsync(subscriber, 2));
+        Assert.Equal(1, gaps.GapsFilled);
+
+        // Caught up: a quiet log costs a look at its end and fills nothing; late copies of the filled events are dropped.
+        await gaps.CatchUpWithLogEndAsync(quietFor: TimeSpan.Zero);
+        await gaps.DeliverAsync(new LogNotification(NotificationKind.Committed, stored[1]) { Previous = stored[0].Position });
+        await gaps.DeliverAsync(new LogNotification(NotificationKind.Committed, stored[2]) { Previous = stored[1].Position });
+        Assert.False(subscriber.Reader.TryRead(out _));
+        Assert.Equal(1, gaps.GapsFilled);
     }
 
     private async Task<(LiveFeed Feed, LogGapFiller Gaps, LiveSubscriber Subscriber)> StartAsync()
