@@ -27,9 +27,12 @@ public interface IProblemGroupsGrain : IGrainWithStringKey
     [Alias("GetStreams")]
     Task<IReadOnlyList<string>> GetStreamsAsync(string fingerprint, bool resolved);
 
-    /// <summary>Counts problems a stream has just committed; ones already counted (by a rebuild that read them) are skipped.</summary>
+    /// <summary>
+    /// Counts problems streams have just committed, each report as if it came alone; ones already counted (by a
+    /// rebuild that read them) are skipped. A silo's reports travel together (<c>ProblemReporter</c>).
+    /// </summary>
     [Alias("Opened")]
-    Task OpenedAsync(string stream, IReadOnlyList<ProblemOccurrence> occurrences);
+    Task OpenedAsync(IReadOnlyList<StreamProblems> reports);
 
     /// <summary>Counts a stream's open problems again from the store, after problems of it were resolved, reopened, edited or deleted.</summary>
     [Alias("RecountStream")]

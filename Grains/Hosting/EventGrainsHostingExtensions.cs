@@ -10,6 +10,7 @@ using OrleansEvents.Emit;
 using OrleansEvents.Fanout;
 using OrleansEvents.Life;
 using OrleansEvents.LogQueue;
+using OrleansEvents.ProblemGroups;
 using OrleansEvents.Replay;
 using OrleansEvents.Retention;
 using OrleansEvents.Stats;
@@ -130,6 +131,7 @@ public static partial class EventGrainsHostingExtensions
         services.AddSingleton<LogSignal>();
         services.AddSingleton<StorageAvailability>();
         services.AddSingleton<RetentionEpoch>();
+        services.AddSingleton<ProblemReporter>();
         services.AddSingleton<EventWriter>();
         services.AddSingleton<StreamGrainServices>();
         services.TryAddSingleton<EventCommands>();

@@ -85,19 +85,22 @@ public sealed partial class ProblemGroupsGrain(
             : [];
     }
 
-    public async Task OpenedAsync(string stream, IReadOnlyList<ProblemOccurrence> occurrences)
+    public async Task OpenedAsync(IReadOnlyList<StreamProblems> reports)
     {
         await EnsureCurrentAsync();
         var now = clock.GetUtcNow();
-        foreach (var occurrence in occurrences)
+        foreach (var (stream, occurrences) in reports)
         {
-            if (!_index.Counted(occurrence.Fingerprint, stream, occurrence.Version))
+            foreach (var occurrence in occurrences)
             {
-                _index.Add(stream, occurrence, now);
-            }
+                if (!_index.Counted(occurrence.Fingerprint, stream, occurrence.Version))
+                {
+                    _index.Add(stream, occurrence, now);
+                }
 
-            // Counted already by the activation this report woke, but news to subscribers all the same.
-            Changed(occurrence.Fingerprint);
+                // Counted already by the activation this report woke, but news to subscribers all the same.
+                Changed(occurrence.Fingerprint);
+            }
         }
     }
 

@@ -6,4 +6,7 @@ namespace OrleansEvents.Storage;
 public sealed record AppendOutcome(IReadOnlyList<AppendedEvent> Events, StreamVersionConflictException? Conflict)
 {
     public bool Succeeded => Conflict is null;
+
+    /// <summary>The new problems it stored could not be counted in its tenant's problem groups; its streams must count themselves again.</summary>
+    public bool ProblemsUnreported { get; init; }
 }

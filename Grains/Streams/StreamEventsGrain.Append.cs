@@ -93,7 +93,7 @@ public abstract partial class StreamEventsGrain
         if (continuous && outcomes.All(o => o.Succeeded))
         {
             fresh.ForEach(State.Appended);
-            await ReportOpenedAsync(fresh);
+            await AfterCommitReportedAsync(outcomes);
         }
         else
         {

@@ -3,15 +3,16 @@ using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.ProblemGroups;
 using OrleansEvents.Queries;
+using OrleansEvents.Storage;
 using OrleansEvents.Validation;
 
 namespace OrleansEvents.Streams;
 
 /// <summary>
 /// The stream's part in its tenant's problem groups (docs/architecture.md §4). Every report to the
-/// <see cref="IProblemGroupsGrain"/> is awaited under the state gate, before the caller is answered: so a
-/// stream's reports arrive in the order of its commits, one at a time, and a caller that reads the groups
-/// after its append or resolve sees it counted.
+/// <see cref="IProblemGroupsGrain"/> (a commit's, which the writer sends, or a recount after a change) is awaited
+/// under the state gate, before the caller is answered: so a stream's reports arrive in the order of its commits,
+/// one at a time, and a caller that reads the groups after its append or resolve sees it counted.
 /// </summary>
 public abstract partial class StreamEventsGrain
 {
@@ -79,20 +80,19 @@ public abstract partial class StreamEventsGrain
         }
     }
 
-    private async Task ReportOpenedAsync(IReadOnlyList<StoredEvent> fresh)
+    /// <summary>
+    /// The writer counted the commit's new problems before it answered (<see cref="ProblemReporter"/>); when that
+    /// report failed, or one before it did, the groups may lack some of this stream, which then counts itself again.
+    /// </summary>
+    private async Task AfterCommitReportedAsync(IReadOnlyList<AppendOutcome> outcomes)
     {
-        if (_problemsUnreported)
+        if (outcomes.Any(o => o.ProblemsUnreported))
+        {
+            _problemsUnreported = true;
+        }
+        else if (_problemsUnreported)
         {
             await ReportRecountAsync();
-            return;
-        }
-
-        var opened = fresh.Where(e => !e.Resolved && IsProblem(e))
-            .Select(e => new ProblemOccurrence(FingerprintOf(e), e.Id, e.Version, e.Severity, e.Timestamp, e.Message))
-            .ToList();
-        if (opened.Count > 0)
-        {
-            await ReportAsync(() => ProblemGroups.OpenedAsync(Stream.ToString(), opened));
         }
     }
 
@@ -113,7 +113,7 @@ public abstract partial class StreamEventsGrain
         }
     }
 
-    private bool IsProblem(StoredEvent stored) => stored.Severity >= services.Options.ProblemSeverity && stored.Severity > Severity.Info;
+    private bool IsProblem(StoredEvent stored) => ProblemReporter.IsProblem(stored.Severity, services.Options.ProblemSeverity);
 
     private string FingerprintOf(StoredEvent stored) => ProblemFingerprint.Of(stored, services.ProblemGroups.FingerprintKeys);
 

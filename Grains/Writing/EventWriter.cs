@@ -6,6 +6,7 @@ using OrleansEvents.Events;
 using OrleansEvents.Fanout;
 using OrleansEvents.Hosting;
 using OrleansEvents.Life;
+using OrleansEvents.ProblemGroups;
 using OrleansEvents.Storage;
 using OrleansEvents.Threading;
 
@@ -22,6 +23,7 @@ public sealed partial class EventWriter : IAsyncDisposable
 {
     private readonly IEventLog _log;
     private readonly LogSignal _committed;
+    private readonly ProblemReporter _problems;
     private readonly StorageAvailability _availability;
     private readonly EventWriterOptions _options;
     private readonly ILogger<EventWriter> _logger;
@@ -31,11 +33,12 @@ public sealed partial class EventWriter : IAsyncDisposable
     private readonly TimeProvider _clock;
 
     public EventWriter(
-        IEventLog log, LogSignal committed, StorageAvailability availability, IOptions<EventWriterOptions> options, [FromKeyedServices(EventClock.Key)] TimeProvider clock,
-        ILogger<EventWriter> logger)
+        IEventLog log, LogSignal committed, ProblemReporter problems, StorageAvailability availability, IOptions<EventWriterOptions> options,
+        [FromKeyedServices(EventClock.Key)] TimeProvider clock, ILogger<EventWriter> logger)
     {
         _log = log;
         _committed = committed;
+        _problems = problems;
         _availability = availability;
         _clock = clock;
         _options = options.Value;
@@ -188,16 +191,33 @@ public sealed partial class EventWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<QueuedAppend> batch)
     {
-        var outcomes = await _log.AppendManyAsync(batch.SelectMany(q => q.Requests).ToList());
+        var requests = batch.SelectMany(q => q.Requests).ToList();
+        var outcomes = await _log.AppendManyAsync(requests);
         if (outcomes.SelectMany(o => o.Events).Select(a => a.Event.Position).DefaultIfEmpty(LogPosition.Start).Max() is var highest
             && highest > LogPosition.Start)
         {
             _committed.Notify(highest);
         }
+
+        // Callers hear of their commit once its problems are counted (a read of the groups after an append sees
+        // it); the next transaction need not wait for that.
+        // A copy: the flush loop reuses its list for the next batch.
+        _ = CompleteWhenReportedAsync([.. batch], requests, outcomes);
+    }
+
+    private async Task CompleteWhenReportedAsync(List<QueuedAppend> batch, List<AppendRequest> requests, IReadOnlyList<AppendOutcome> outcomes)
+    {
+        var unreported = await _problems.ReportAsync(requests, outcomes);
         var next = 0;
         foreach (var queued in batch)
         {
-            queued.Complete(outcomes.Skip(next).Take(queued.Requests.Count).ToList());
+            var own = new List<AppendOutcome>(queued.Requests.Count);
+            for (var i = next; i < next + queued.Requests.Count; i++)
+            {
+                own.Add(unreported.Contains(requests[i].TenantId) ? outcomes[i] with { ProblemsUnreported = true } : outcomes[i]);
+            }
+
+            queued.Complete(own);
             next += queued.Requests.Count;
         }
     }

@@ -144,6 +144,23 @@ public abstract partial class ProblemGroupContract(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task ProblemsCommittedAtOnceInManyStreamsAreEachCountedOnce()
+    {
+        // Reports of commits that overlap travel together in one call to the groups; each counts as if it came alone.
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            PostAsync(new { event_type = "pg.burst", severity = i % 3 == 0 ? "critical" : "error", lead_id = $"burst-{i % 20}", message = $"m{i}" })));
+
+        var group = Assert.Single(await GroupsAsync());
+        var before = await Reader.GetStringAsync("/api/problems");
+        await ProblemGroupGrains.DeactivateAsync(Fixture, Tenant.Id);
+
+        Assert.Equal(60, group.GetProperty("open_count").GetInt64());
+        Assert.Equal(20, group.GetProperty("streams_affected").GetInt32());
+        Assert.Equal((40L, 20L), (Count(group, "error"), Count(group, "critical")));
+        Assert.Equal(before, await Reader.GetStringAsync("/api/problems"));
+    }
+
+    [Fact]
     public async Task TheGroupShowsItsNewestOpenEvents()
     {
         var stored = await PostAsync(

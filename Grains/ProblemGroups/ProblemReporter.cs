@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansEvents.Events;
+using OrleansEvents.Hosting;
+using OrleansEvents.Storage;
+
+namespace OrleansEvents.ProblemGroups;
+
+/// <summary>
+/// Counts each commit's new problems in the tenants' <see cref="IProblemGroupsGrain"/>s before the writer answers
+/// its callers: one call per tenant per commit, not one per stream. While a call to a tenant's grain is in flight,
+/// the commits that follow wait and go together in the next one, in commit order.
+/// </summary>
+public sealed partial class ProblemReporter
+{
+    /// <summary>Most stream reports in one call (a commit's reports always go together), so that a burst stays a message of bounded size.</summary>
+    public const int MaxReportsPerCall = 500;
+
+    private static readonly IReadOnlySet<string> None = new HashSet<string>();
+    private static readonly Task<IReadOnlySet<string>> NoneUnreported = Task.FromResult(None);
+
+    private readonly ConcurrentDictionary<string, TenantReports> _tenants = new(StringComparer.Ordinal);
+    private readonly Func<string, IProblemGroupsGrain> _grainOf;
+    private readonly Severity _problemSeverity;
+    private readonly IReadOnlyList<string> _fingerprintKeys;
+    private readonly ILogger _logger;
+
+    public ProblemReporter(IGrainFactory grains, IOptions<EventsOptions> events, IOptions<ProblemGroupsOptions> options, ILogger<ProblemReporter> logger)
+        : this(tenantId => grains.GetGrain<IProblemGroupsGrain>(tenantId), events.Value.ProblemSeverity, options.Value.FingerprintKeys, logger)
+    {
+    }
+
+    internal ProblemReporter(Func<string, IProblemGroupsGrain> grainOf, Severity problemSeverity, IReadOnlyList<string> fingerprintKeys, ILogger logger)
+    {
+        _grainOf = grainOf;
+        _problemSeverity = problemSeverity;
+        _fingerprintKeys = fingerprintKeys;
+        _logger = logger;
+    }
+
+    /// <summary>Warning and worse (or the configured severity and worse) is a problem; info never is.</summary>
+    public static bool IsProblem(Severity severity, Severity problemSeverity) => severity >= problemSeverity && severity > Severity.Info;
+
+    /// <summary>
+    /// Reports the open problems that a commit of <paramref name="requests"/> stored (not the duplicates), and
+    /// completes when every tenant's grain has counted them: with the tenants whose report failed, whose streams
+    /// must count themselves again. Never throws.
+    /// </summary>
+    public Task<IReadOnlySet<string>> ReportAsync(IReadOnlyList<AppendRequest> requests, IReadOnlyList<AppendOutcome> outcomes)
+    {
+        var opened = Opened(requests, outcomes);
+        return opened is null ? NoneUnreported : SendAsync(opened);
+    }
+
+    /// <summary>By tenant, each stream's new open problems in commit order; null when the commit opened none.</summary>
+    private Dictionary<string, Dictionary<string, List<ProblemOccurrence>>>? Opened(IReadOnlyList<AppendRequest> requests, IReadOnlyList<AppendOutcome> outcomes)
+    {
+        Dictionary<string, Dictionary<string, List<ProblemOccurrence>>>? opened = null;
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            foreach (var appended in outcomes[i].Events)
+            {
+                if (appended is { IsDuplicate: false, Event: var stored } && !stored.Resolved && IsProblem(stored.Severity, _problemSeverity))
+                {
+                    opened ??= new(StringComparer.Ordinal);
+                    var streams = opened.TryGetValue(requests[i].TenantId, out var known) ? known : opened[requests[i].TenantId] = new(StringComparer.Ordinal);
+                    var stream = stored.Stream.ToString();
+                    var occurrences = streams.TryGetValue(stream, out var list) ? list : streams[stream] = [];
+                    occurrences.Add(new ProblemOccurrence(ProblemFingerprint.Of(stored, _fingerprintKeys), stored.Id, stored.Version, stored.Severity, stored.Timestamp, stored.Message));
+                }
+            }
+        }
+
+        return opened;
+    }
+
+    private async Task<IReadOnlySet<string>> SendAsync(Dictionary<string, Dictionary<string, List<ProblemOccurrence>>> opened)
+    {
+        var sent = opened.Select(tenant => (Tenant: tenant.Key, Streams: tenant.Value.Count, Counted: TenantOf(tenant.Key).Send(
+            [.. tenant.Value.Select(stream => new StreamProblems(stream.Key, stream.Value))]))).ToList();
+        HashSet<string>? unreported = null;
+        foreach (var (tenant, streams, counted) in sent)
+        {
+            try
+            {
+                await counted;
+            }
+            catch (Exception exception)
+            {
+                (unreported ??= new(StringComparer.Ordinal)).Add(tenant);
+                LogUnreported(_logger, streams, tenant, exception.Message);
+            }
+        }
+
+        return unreported ?? None;
+    }
+
+    private TenantReports TenantOf(string tenantId) => _tenants.GetOrAdd(tenantId, id => new TenantReports(_grainOf(id)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "New problems of {Streams} streams of tenant {Tenant} could not be reported; each stream counts itself again at its next change: {Reason}")]
+    private static partial void LogUnreported(ILogger logger, int streams, string tenant, string reason);
+
+    /// <summary>One tenant's commits waiting for its grain, and the one call in flight.</summary>
+    private sealed class TenantReports(IProblemGroupsGrain grain)
+    {
+        private readonly Lock _gate = new();
+        private readonly Queue<(IReadOnlyList<StreamProblems> Reports, TaskCompletionSource Counted)> _waiting = new();
+        private bool _sending;
+
+        public Task Send(IReadOnlyList<StreamProblems> reports)
+        {
+            var counted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_gate)
+            {
+                _waiting.Enqueue((reports, counted));
+                if (_sending)
+                {
+                    return counted.Task;
+                }
+
+                _sending = true;
+            }
+
+            // On the pool: the loop outlives this commit and carries the ones after it.
+            _ = Task.Run(SendWaitingAsync);
+            return counted.Task;
+        }
+
+        private async Task SendWaitingAsync()
+        {
+            while (TakeWaiting() is { } commits)
+            {
+                try
+                {
+                    await grain.OpenedAsync([.. commits.SelectMany(c => c.Reports)]);
+                    commits.ForEach(c => c.Counted.TrySetResult());
+                }
+                catch (Exception exception)
+                {
+                    commits.ForEach(c => c.Counted.TrySetException(exception));
+                }
+            }
+        }
+
+        /// <summary>The next call's commits, oldest first (at least one); null, and no longer sending, when none wait.</summary>
+        private List<(IReadOnlyList<StreamProblems> Reports, TaskCompletionSource Counted)>? TakeWaiting()
+        {
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _sending = false;
+                    return null;
+                }
+
+                var commits = new List<(IReadOnlyList<StreamProblems>, TaskCompletionSource)>();
+                var reports = 0;
+                while (_waiting.TryPeek(out var next) && (commits.Count == 0 || reports + next.Reports.Count <= MaxReportsPerCall))
+                {
+                    commits.Add(_waiting.Dequeue());
+                    reports += next.Reports.Count;
+                }
+
+                return commits;
+            }
+        }
+    }
+}
