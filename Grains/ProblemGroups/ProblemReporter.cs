@@ -9,7 +9,7 @@ namespace OrleansEvents.ProblemGroups;
 
 /// <summary>
 /// Counts each commit's new problems in the tenants' <see cref="IProblemGroupsGrain"/>s before the writer answers
-/// its callers: one call per tenant per commit, not one per stream. While a call to a tenant's grain is in flight,
+/// their callers: one call per tenant per commit, not one per stream, and a tenant's callers wait only for its own. While a call to a tenant's grain is in flight,
 /// the commits that follow wait and go together in the next one, in commit order.
 /// </summary>
 public sealed partial class ProblemReporter
@@ -17,8 +17,7 @@ public sealed partial class ProblemReporter
     /// <summary>Most stream reports in one call (a commit's reports always go together), so that a burst stays a message of bounded size.</summary>
     public const int MaxReportsPerCall = 500;
 
-    private static readonly IReadOnlySet<string> None = new HashSet<string>();
-    private static readonly Task<IReadOnlySet<string>> NoneUnreported = Task.FromResult(None);
+    private static readonly IReadOnlyDictionary<string, Task<bool>> NoReports = new Dictionary<string, Task<bool>>();
 
     private readonly ConcurrentDictionary<string, TenantReports> _tenants = new(StringComparer.Ordinal);
     private readonly Func<string, IProblemGroupsGrain> _grainOf;
@@ -43,14 +42,24 @@ public sealed partial class ProblemReporter
     public static bool IsProblem(Severity severity, Severity problemSeverity) => severity >= problemSeverity && severity > Severity.Info;
 
     /// <summary>
-    /// Reports the open problems that a commit of <paramref name="requests"/> stored (not the duplicates), and
-    /// completes when every tenant's grain has counted them: with the tenants whose report failed, whose streams
-    /// must count themselves again. Never throws.
+    /// Reports the open problems that a commit of <paramref name="requests"/> stored (not the duplicates): for each
+    /// tenant with any, a task that completes when its grain has counted them, with false when that failed and the
+    /// tenant's streams must count themselves again. Tenants without new problems are absent. The tasks never throw.
     /// </summary>
-    public Task<IReadOnlySet<string>> ReportAsync(IReadOnlyList<AppendRequest> requests, IReadOnlyList<AppendOutcome> outcomes)
+    public IReadOnlyDictionary<string, Task<bool>> Report(IReadOnlyList<AppendRequest> requests, IReadOnlyList<AppendOutcome> outcomes)
     {
-        var opened = Opened(requests, outcomes);
-        return opened is null ? NoneUnreported : SendAsync(opened);
+        if (Opened(requests, outcomes) is not { } opened)
+        {
+            return NoReports;
+        }
+
+        var counted = new Dictionary<string, Task<bool>>(opened.Count, StringComparer.Ordinal);
+        foreach (var (tenantId, streams) in opened)
+        {
+            counted[tenantId] = CountedAsync(tenantId, streams);
+        }
+
+        return counted;
     }
 
     /// <summary>By tenant, each stream's new open problems in commit order; null when the commit opened none.</summary>
@@ -75,25 +84,18 @@ public sealed partial class ProblemReporter
         return opened;
     }
 
-    private async Task<IReadOnlySet<string>> SendAsync(Dictionary<string, Dictionary<string, List<ProblemOccurrence>>> opened)
+    private async Task<bool> CountedAsync(string tenantId, Dictionary<string, List<ProblemOccurrence>> streams)
     {
-        var sent = opened.Select(tenant => (Tenant: tenant.Key, Streams: tenant.Value.Count, Counted: TenantOf(tenant.Key).Send(
-            [.. tenant.Value.Select(stream => new StreamProblems(stream.Key, stream.Value))]))).ToList();
-        HashSet<string>? unreported = null;
-        foreach (var (tenant, streams, counted) in sent)
+        try
         {
-            try
-            {
-                await counted;
-            }
-            catch (Exception exception)
-            {
-                (unreported ??= new(StringComparer.Ordinal)).Add(tenant);
-                LogUnreported(_logger, streams, tenant, exception.Message);
-            }
+            await TenantOf(tenantId).Send([.. streams.Select(stream => new StreamProblems(stream.Key, stream.Value))]);
+            return true;
         }
-
-        return unreported ?? None;
+        catch (Exception exception)
+        {
+            LogUnreported(_logger, streams.Count, tenantId, exception.Message);
+            return false;
+        }
     }
 
     private TenantReports TenantOf(string tenantId) => _tenants.GetOrAdd(tenantId, id => new TenantReports(_grainOf(id)));

@@ -199,27 +199,36 @@ public sealed partial class EventWriter : IAsyncDisposable
             _committed.Notify(highest);
         }
 
-        // Callers hear of their commit once its problems are counted (a read of the groups after an append sees
-        // it); the next transaction need not wait for that.
-        // A copy: the flush loop reuses its list for the next batch.
-        _ = CompleteWhenReportedAsync([.. batch], requests, outcomes);
-    }
-
-    private async Task CompleteWhenReportedAsync(List<QueuedAppend> batch, List<AppendRequest> requests, IReadOnlyList<AppendOutcome> outcomes)
-    {
-        var unreported = await _problems.ReportAsync(requests, outcomes);
+        // Callers hear of their commit once their tenant's new problems are counted (a read of the groups after an
+        // append sees it); the next transaction need not wait for that.
+        var counted = _problems.Report(requests, outcomes);
         var next = 0;
         foreach (var queued in batch)
         {
-            var own = new List<AppendOutcome>(queued.Requests.Count);
-            for (var i = next; i < next + queued.Requests.Count; i++)
-            {
-                own.Add(unreported.Contains(requests[i].TenantId) ? outcomes[i] with { ProblemsUnreported = true } : outcomes[i]);
-            }
-
-            queued.Complete(own);
+            var own = outcomes.Skip(next).Take(queued.Requests.Count).ToList();
             next += queued.Requests.Count;
+            if (counted.Count == 0)
+            {
+                queued.Complete(own);
+            }
+            else
+            {
+                _ = CompleteWhenCountedAsync(queued, own, counted);
+            }
         }
+    }
+
+    private static async Task CompleteWhenCountedAsync(QueuedAppend queued, List<AppendOutcome> outcomes, IReadOnlyDictionary<string, Task<bool>> counted)
+    {
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (counted.TryGetValue(queued.Requests[i].TenantId, out var report) && !await report)
+            {
+                outcomes[i] = outcomes[i] with { ProblemsUnreported = true };
+            }
+        }
+
+        queued.Complete(outcomes);
     }
 
     private void Fail(List<QueuedAppend> batch, Exception exception)
