@@ -29,7 +29,8 @@ public interface IProblemGroupsGrain : IGrainWithStringKey
 
     /// <summary>
     /// Counts problems streams have just committed, each report as if it came alone; ones already counted (by a
-    /// rebuild that read them) are skipped. A silo's reports travel together (<c>ProblemReporter</c>).
+    /// rebuild that read them) are skipped. Each silo's writer sends one call per transaction, and transactions
+    /// that wait behind a call go together in the next (<c>ProblemReporter</c>).
     /// </summary>
     [Alias("Opened")]
     Task OpenedAsync(IReadOnlyList<StreamProblems> reports);
