@@ -15,13 +15,20 @@ public static class StreamGrains
 
     /// <summary>
     /// Validates a batch (every broken rule at once, nothing stored if any), then appends each stream's
-    /// events through its grain, all streams at once. Results come back in input order.
+    /// events through its grain, all streams at once. Results come back in input order. A batch whose
+    /// events all route to one stream goes to that grain as sent: the grain validates it whole, so it is
+    /// not validated here a second time.
     /// </summary>
     /// <exception cref="EventValidationException">An event broke a rule; nothing was stored.</exception>
     public static async Task<IReadOnlyList<AppendedEvent>> AppendAsync(
         this IGrainFactory grains, string tenantId, IReadOnlyList<NewEvent> events, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         EventValidator.EnsureValidTenant(tenantId);
+        if (OnlyStreamOf(events) is { } sentTo)
+        {
+            return await grains.For(tenantId, sentTo).AppendBatchAsync(events).WaitAsync(cancellationToken);
+        }
+
         var pending = EventValidator.Normalize(events, now);
         if (OnlyStreamOf(pending) is { } only)
         {
@@ -48,6 +55,25 @@ public static class StreamGrains
             }
         })).WaitAsync(cancellationToken);
         return results;
+    }
+
+    /// <summary>The one stream that every event routes to as sent; null when they route to several, or one cannot be routed.</summary>
+    private static StreamId? OnlyStreamOf(IReadOnlyList<NewEvent> events)
+    {
+        if (events.Count is 0 or > EventLimits.MaxBatchSize || !EventValidator.TryRoute(events[0], out var first))
+        {
+            return null;
+        }
+
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (!EventValidator.TryRoute(events[i], out var stream) || stream != first)
+            {
+                return null;
+            }
+        }
+
+        return first;
     }
 
     private static StreamId? OnlyStreamOf(IReadOnlyList<PendingEvent> pending)

@@ -128,12 +128,7 @@ public static partial class EventValidator
             return null;
         }
 
-        category ??= eventType[..(eventType.IndexOf('.') is var dot and >= 0 ? dot : eventType.Length)];
-        if (category.Length > EventLimits.MaxCategoryLength)
-        {
-            category = category[..EventLimits.MaxCategoryLength];
-        }
-
+        category ??= CategoryOf(eventType);
         return new PendingEvent
         {
             EventId = eventId ?? Guid.CreateVersion7().ToString(),
@@ -151,6 +146,36 @@ public static partial class EventValidator
             WorkflowId = workflowId,
             ContextJson = contextJson,
         };
+    }
+
+    /// <summary>
+    /// The stream a sent event goes to, read from its routing fields alone: the one <see cref="Normalize(NewEvent, DateTimeOffset)"/>
+    /// gives it whenever it is valid. False when those fields make no stream (no event type, a malformed stream, a
+    /// routing id with control characters); such an event is invalid, and only validation can say why.
+    /// </summary>
+    public static bool TryRoute(NewEvent e, out StreamId stream)
+    {
+        if (TextRules.NullIfBlank(e.Stream) is { } streamText)
+        {
+            return StreamId.TryParse(streamText, out stream);
+        }
+
+        if (string.IsNullOrEmpty(e.EventType))
+        {
+            stream = default;
+            return false;
+        }
+
+        return StreamRouter.TryRoute(
+            TextRules.NullIfBlank(e.SessionId), TextRules.NullIfBlank(e.LeadId), TextRules.NullIfBlank(e.DeviceId), TextRules.NullIfBlank(e.WorkflowId),
+            TextRules.NullIfBlank(e.Category) ?? CategoryOf(e.EventType), out stream);
+    }
+
+    /// <summary>An absent category is the event type's first segment, cut to the longest category.</summary>
+    private static string CategoryOf(string eventType)
+    {
+        var category = eventType[..(eventType.IndexOf('.') is var dot and >= 0 ? dot : eventType.Length)];
+        return category.Length > EventLimits.MaxCategoryLength ? category[..EventLimits.MaxCategoryLength] : category;
     }
 
     /// <summary>UTC, truncated to the microsecond that PostgreSQL keeps, so both stores return the same instant.</summary>

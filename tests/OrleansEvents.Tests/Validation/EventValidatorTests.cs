@@ -35,6 +35,42 @@ public sealed class EventValidatorTests
         Assert.True(Guid.TryParse(normalized.EventId, out _));
     }
 
+    public static TheoryData<NewEvent> RoutedEvents => new(
+        new NewEvent { EventType = "deployment.finished" },
+        new NewEvent { EventType = "a.b", Category = "billing" },
+        new NewEvent { EventType = "a.b", Category = "  " },
+        new NewEvent { EventType = new string('x', 80) },
+        new NewEvent { EventType = "a.b", LeadId = "l1", DeviceId = "d1" },
+        new NewEvent { EventType = "a.b", SessionId = "s1", LeadId = "l1" },
+        new NewEvent { EventType = "a.b", SessionId = " ", LeadId = "l1" },
+        new NewEvent { EventType = "a.b", DeviceId = "d/1", WorkflowId = "w1" },
+        new NewEvent { EventType = "a.b", WorkflowId = "w1" },
+        new NewEvent { EventType = "a.b", Stream = "workflow/w2", LeadId = "l1" });
+
+    [Theory]
+    [MemberData(nameof(RoutedEvents))]
+    public void AValidEventRoutesAsSentToTheStreamValidationGivesIt(NewEvent sent)
+    {
+        Assert.True(EventValidator.TryRoute(sent, out var stream));
+        Assert.Equal(EventValidator.Normalize(sent, Now).Stream, stream);
+    }
+
+    public static TheoryData<NewEvent> UnroutableEvents => new(
+        new NewEvent { EventType = "" },
+        new NewEvent { EventType = "a.b", Stream = "nokind/x" },
+        new NewEvent { EventType = "a.b", Stream = "lead/" },
+        new NewEvent { EventType = "a.b", LeadId = "l\n" },
+        new NewEvent { EventType = "a.b", Category = "abc\n" },
+        new NewEvent { EventType = "ab\n" });
+
+    [Theory]
+    [MemberData(nameof(UnroutableEvents))]
+    public void AnEventWhoseRoutingFieldsMakeNoStreamDoesNotRouteAndIsInvalid(NewEvent sent)
+    {
+        Assert.False(EventValidator.TryRoute(sent, out _));
+        Assert.NotEmpty(EventValidator.Validate(sent));
+    }
+
     [Fact]
     public void EveryBrokenRuleIsReportedAtOnce()
     {
