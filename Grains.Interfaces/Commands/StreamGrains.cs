@@ -29,19 +29,8 @@ public static class StreamGrains
             return await grains.For(tenantId, sentTo).AppendBatchAsync(events).WaitAsync(cancellationToken);
         }
 
+        // Several streams, or an event that makes none: the whole batch is validated first, so nothing is stored if one breaks a rule.
         var pending = EventValidator.Normalize(events, now);
-        if (OnlyStreamOf(pending) is { } only)
-        {
-            // One grain call, and its results are already in input order.
-            var all = new List<NewEvent>(pending.Count);
-            for (var i = 0; i < pending.Count; i++)
-            {
-                all.Add(Pin(pending[i], events[i]));
-            }
-
-            return await grains.For(tenantId, only).AppendBatchAsync(all).WaitAsync(cancellationToken);
-        }
-
         var byStream = pending.Select((e, index) => (Event: e, Index: index)).GroupBy(p => p.Event.Stream).ToList();
         var results = new AppendedEvent[pending.Count];
         await Task.WhenAll(byStream.Select(async group =>
@@ -68,20 +57,6 @@ public static class StreamGrains
         for (var i = 1; i < events.Count; i++)
         {
             if (!EventValidator.TryRoute(events[i], out var stream) || stream != first)
-            {
-                return null;
-            }
-        }
-
-        return first;
-    }
-
-    private static StreamId? OnlyStreamOf(IReadOnlyList<PendingEvent> pending)
-    {
-        var first = pending[0].Stream;
-        for (var i = 1; i < pending.Count; i++)
-        {
-            if (pending[i].Stream != first)
             {
                 return null;
             }
