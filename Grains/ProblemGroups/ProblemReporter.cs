@@ -9,8 +9,9 @@ namespace OrleansEvents.ProblemGroups;
 
 /// <summary>
 /// Counts each commit's new problems in the tenants' <see cref="IProblemGroupsGrain"/>s before the writer answers
-/// their callers: one call per tenant per commit, not one per stream, and a tenant's callers wait only for its own. While a call to a tenant's grain is in flight,
-/// the commits that follow wait and go together in the next one, in commit order.
+/// their callers: one call per tenant per commit, not one per stream, and a tenant's callers wait only for its
+/// own. While a call to a tenant's grain is in flight, the commits that follow wait and go together in the next
+/// one, in commit order.
 /// </summary>
 public sealed partial class ProblemReporter
 {
