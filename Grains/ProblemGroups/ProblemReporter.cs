@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansEvents.Events;
@@ -10,17 +9,13 @@ namespace OrleansEvents.ProblemGroups;
 /// <summary>
 /// Counts each commit's new problems in the tenants' <see cref="IProblemGroupsGrain"/>s before the writer answers
 /// their callers: one call per tenant per commit, not one per stream, and a tenant's callers wait only for its
-/// own. While a call to a tenant's grain is in flight, the commits that follow wait and go together in the next
-/// one, in commit order.
+/// own. A commit's call does not wait for the calls of the commits before it: a stream has one commit in flight
+/// at a time, so its reports still arrive in commit order.
 /// </summary>
 public sealed partial class ProblemReporter
 {
-    /// <summary>Most stream reports in one call (a commit's reports always go together), so that a burst stays a message of bounded size.</summary>
-    public const int MaxReportsPerCall = 500;
-
     private static readonly IReadOnlyDictionary<string, Task<bool>> NoReports = new Dictionary<string, Task<bool>>();
 
-    private readonly ConcurrentDictionary<string, TenantReports> _tenants = new(StringComparer.Ordinal);
     private readonly Func<string, IProblemGroupsGrain> _grainOf;
     private readonly Severity _problemSeverity;
     private readonly IReadOnlyList<string> _fingerprintKeys;
@@ -89,7 +84,7 @@ public sealed partial class ProblemReporter
     {
         try
         {
-            await TenantOf(tenantId).Send([.. streams.Select(stream => new StreamProblems(stream.Key, stream.Value))]);
+            await _grainOf(tenantId).OpenedAsync([.. streams.Select(stream => new StreamProblems(stream.Key, stream.Value))]);
             return true;
         }
         catch (Exception exception)
@@ -99,74 +94,6 @@ public sealed partial class ProblemReporter
         }
     }
 
-    private TenantReports TenantOf(string tenantId) => _tenants.GetOrAdd(tenantId, id => new TenantReports(_grainOf(id)));
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "New problems of {Streams} streams of tenant {Tenant} could not be reported; each stream counts itself again at its next change: {Reason}")]
     private static partial void LogUnreported(ILogger logger, int streams, string tenant, string reason);
-
-    /// <summary>One tenant's commits waiting for its grain, and the one call in flight.</summary>
-    private sealed class TenantReports(IProblemGroupsGrain grain)
-    {
-        private readonly Lock _gate = new();
-        private readonly Queue<(IReadOnlyList<StreamProblems> Reports, TaskCompletionSource Counted)> _waiting = new();
-        private bool _sending;
-
-        public Task Send(IReadOnlyList<StreamProblems> reports)
-        {
-            var counted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_gate)
-            {
-                _waiting.Enqueue((reports, counted));
-                if (_sending)
-                {
-                    return counted.Task;
-                }
-
-                _sending = true;
-            }
-
-            // On the pool: the loop outlives this commit and carries the ones after it.
-            _ = Task.Run(SendWaitingAsync);
-            return counted.Task;
-        }
-
-        private async Task SendWaitingAsync()
-        {
-            while (TakeWaiting() is { } commits)
-            {
-                try
-                {
-                    await grain.OpenedAsync([.. commits.SelectMany(c => c.Reports)]);
-                    commits.ForEach(c => c.Counted.TrySetResult());
-                }
-                catch (Exception exception)
-                {
-                    commits.ForEach(c => c.Counted.TrySetException(exception));
-                }
-            }
-        }
-
-        /// <summary>The next call's commits, oldest first (at least one); null, and no longer sending, when none wait.</summary>
-        private List<(IReadOnlyList<StreamProblems> Reports, TaskCompletionSource Counted)>? TakeWaiting()
-        {
-            lock (_gate)
-            {
-                if (_waiting.Count == 0)
-                {
-                    _sending = false;
-                    return null;
-                }
-
-                var commits = new List<(IReadOnlyList<StreamProblems>, TaskCompletionSource)>();
-                var reports = 0;
-                while (_waiting.TryPeek(out var next) && (commits.Count == 0 || reports + next.Reports.Count <= MaxReportsPerCall))
-                {
-                    commits.Add(_waiting.Dequeue());
-                    reports += next.Reports.Count;
-                }
-
-                return commits;
-            }
-        }
-    }
 }
