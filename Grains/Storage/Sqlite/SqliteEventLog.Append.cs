@@ -11,7 +11,14 @@ internal sealed partial class SqliteEventLog
         "event_type, message, source, lead_id, session_id, device_id, account_id, workflow_id, context) " +
         "VALUES (@tenant_id, @event_id, @stream, @version, @transaction_id, @timestamp, @recorded_at, @category, @severity, " +
         "@event_type, @message, @source, @lead_id, @session_id, @device_id, @account_id, @workflow_id, @context) " +
-        $"RETURNING {EventColumns.All}";
+        // Only what the store assigned: the rest of the row is what was sent, and reading it back costs.
+        "RETURNING id";
+
+    private static readonly string[] InsertParameters =
+    [
+        "@tenant_id", "@event_id", "@stream", "@version", "@transaction_id", "@timestamp", "@recorded_at", "@category", "@severity",
+        "@event_type", "@message", "@source", "@lead_id", "@session_id", "@device_id", "@account_id", "@workflow_id", "@context",
+    ];
 
     private const string MoveHeadSql =
         "INSERT INTO streams (tenant_id, stream, version) VALUES (@tenant_id, @stream, @version) " +
@@ -31,11 +38,11 @@ internal sealed partial class SqliteEventLog
         var heads = new Dictionary<StreamKey, long>();
         await using (var command = Command(connection, HeadSql, new SqlArguments(), transaction))
         {
+            var (tenant, stream) = (Parameter(command, "@tenant_id"), Parameter(command, "@stream"));
             foreach (var key in plan.StreamKeys)
             {
-                command.Parameters.Clear();
-                Bind(command, "@tenant_id", key.TenantId);
-                Bind(command, "@stream", key.Stream);
+                tenant.Value = key.TenantId;
+                stream.Value = key.Stream;
                 if (await command.ExecuteScalarAsync(cancellationToken) is long version)
                 {
                     heads[key] = version;
@@ -75,35 +82,23 @@ internal sealed partial class SqliteEventLog
     private async Task<List<StoredEvent>> InsertAsync(
         DbConnection connection, DbTransaction transaction, AppendPlan plan, long transactionId, CancellationToken cancellationToken)
     {
-        var recordedAt = SqliteTime.ToMicroseconds(EventValidator.ToStoredPrecision(Clock.GetUtcNow()));
+        var recordedAt = EventValidator.ToStoredPrecision(Clock.GetUtcNow());
         await using var insert = connection.CreateCommand();
         insert.CommandText = InsertSql;
         insert.Transaction = transaction;
+        // One set of parameters for every row: only their values change.
+        var parameters = InsertParameters.Select(name => Parameter(insert, name)).ToArray();
+        var recordedAtMicroseconds = SqliteTime.ToMicroseconds(recordedAt);
         var inserted = new List<StoredEvent>(plan.Rows.Count);
-        foreach (var (tenantId, pending, version, _) in plan.Rows)
+        foreach (var row in plan.Rows)
         {
-            insert.Parameters.Clear();
-            Bind(insert, "@tenant_id", tenantId);
-            Bind(insert, "@event_id", pending.EventId);
-            Bind(insert, "@stream", pending.Stream.ToString());
-            Bind(insert, "@version", version);
-            Bind(insert, "@transaction_id", transactionId);
-            Bind(insert, "@timestamp", SqliteTime.ToMicroseconds(pending.Timestamp));
-            Bind(insert, "@recorded_at", recordedAt);
-            Bind(insert, "@category", pending.Category);
-            Bind(insert, "@severity", WireNames.Of(pending.Severity));
-            Bind(insert, "@event_type", pending.EventType);
-            Bind(insert, "@message", pending.Message);
-            Bind(insert, "@source", pending.Source);
-            Bind(insert, "@lead_id", pending.LeadId);
-            Bind(insert, "@session_id", pending.SessionId);
-            Bind(insert, "@device_id", pending.DeviceId);
-            Bind(insert, "@account_id", pending.AccountId);
-            Bind(insert, "@workflow_id", pending.WorkflowId);
-            Bind(insert, "@context", pending.ContextJson);
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            inserted.Add(Rows.Read(reader));
+            var pending = row.Event;
+            Set(parameters, [
+                row.TenantId, pending.EventId, pending.Stream.ToString(), row.Version, transactionId, SqliteTime.ToMicroseconds(pending.Timestamp),
+                recordedAtMicroseconds, pending.Category, WireNames.Of(pending.Severity), pending.EventType, pending.Message, pending.Source,
+                pending.LeadId, pending.SessionId, pending.DeviceId, pending.AccountId, pending.WorkflowId, pending.ContextJson]);
+            var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            inserted.Add(row.Stored(id, (ulong)transactionId, recordedAt));
         }
 
         return inserted;
@@ -114,21 +109,28 @@ internal sealed partial class SqliteEventLog
         await using var command = connection.CreateCommand();
         command.CommandText = MoveHeadSql;
         command.Transaction = transaction;
+        var parameters = new[] { Parameter(command, "@tenant_id"), Parameter(command, "@stream"), Parameter(command, "@version") };
         foreach (var (key, version) in plan.NewHeads)
         {
-            command.Parameters.Clear();
-            Bind(command, "@tenant_id", key.TenantId);
-            Bind(command, "@stream", key.Stream);
-            Bind(command, "@version", version);
+            Set(parameters, [key.TenantId, key.Stream, version]);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private static void Bind(DbCommand command, string name, object? value)
+    private static DbParameter Parameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>Gives <paramref name="parameters"/> these values, in order; a null is SQL NULL.</summary>
+    private static void Set(ReadOnlySpan<DbParameter> parameters, ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters[i].Value = values[i] ?? DBNull.Value;
+        }
     }
 }
