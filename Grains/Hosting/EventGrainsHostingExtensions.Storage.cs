@@ -47,7 +47,10 @@ public static partial class EventGrainsHostingExtensions
         }
 
         services.AddSingleton(new SqliteDatabase(options.SqlitePath));
-        services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<SqliteEventLog>();
+        services.AddSingleton<IEventLog>(provider => provider.GetRequiredService<SqliteEventLog>());
+        services.AddOptions<SqliteStorageOptions>().BindConfiguration(SqliteStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<SqliteSearchIndexer>();
         services.AddSingleton<ISchemaMigrator, SqliteSchemaMigrator>();
         services.AddSingleton(new StorageDescription(StorageOptions.Sqlite, Path.GetFullPath(options.SqlitePath)));
     }

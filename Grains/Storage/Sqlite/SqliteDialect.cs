@@ -45,13 +45,15 @@ internal sealed class SqliteDialect : SqlDialect
     private const int LongList = 500;
 
     // events_search (sql/sqlite/009) is an FTS5 trigram index of the searched texts: a quoted phrase of
-    // three characters or more finds every candidate, and the rule itself then decides. Trigrams cannot
-    // find less, so a shorter q is the rule alone, row by row.
+    // three characters or more finds every candidate among the rows indexed so far, the rows after them
+    // (sql/sqlite/011) are candidates all, and the rule itself then decides. Trigrams cannot find less, so
+    // a shorter q is the rule alone, row by row.
     public override string Search(string q, SqlArguments arguments)
     {
         var rule = SearchRowByRow(q, arguments);
         return q.EnumerateRunes().Count() >= 3
-            ? $"id IN (SELECT rowid FROM events_search WHERE events_search MATCH {arguments.Add(Phrase(q))}) AND {rule}"
+            ? $"id IN (SELECT rowid FROM events_search WHERE events_search MATCH {arguments.Add(Phrase(q))} " +
+              $"UNION ALL SELECT id FROM events WHERE id > (SELECT indexed_through FROM search_backlog)) AND {rule}"
             : rule;
     }
 

@@ -49,7 +49,8 @@ public sealed class LogReaderStartTests
             {
                 var proxy = Create<IEventLog, LateLogEnd>();
                 var late = (LateLogEnd)(object)proxy;
-                late._store = (IEventLog)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!);
+                late._store = (IEventLog)(registered.ImplementationFactory?.Invoke(provider)
+                                          ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
                 late._firstAppend = firstAppend;
                 return proxy;
             });

@@ -71,7 +71,8 @@ public sealed class SchemaMigratorTests : IDisposable
         Assert.NotEmpty(postgres);
         // The product's own schema is the same on both stores; Orleans' tables are not (ADO.NET's scripts on
         // PostgreSQL, the SQLite providers' own tables on SQLite), so those are left out of the comparison.
-        Assert.Equal(ProductScripts(postgres), ProductScripts(sqlite));
+        // SQLite alone fills its search index in batches (PostgreSQL's GIN indexes do that themselves).
+        Assert.Equal(ProductScripts(postgres), ProductScripts(sqlite).Except([(11, "search_backlog")]));
         Assert.All(postgres.Concat(sqlite), s => Assert.StartsWith("-- ", s.Sql, StringComparison.Ordinal));
     }
 

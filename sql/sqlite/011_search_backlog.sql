@@ -1,0 +1,26 @@
+-- q's FTS5 index (009) is filled in batches, off the append path (SqliteSearchIndexer): a trigger per
+-- insert made every commit write and merge a segment of the index, most of an append's cost. Rows
+-- above indexed_through are not in the index yet, and a search checks them row by row.
+CREATE TABLE search_backlog (
+    id INTEGER NOT NULL CONSTRAINT pk_search_backlog PRIMARY KEY CONSTRAINT ck_search_backlog_one_row CHECK (id = 1),
+    indexed_through INTEGER NOT NULL
+);
+
+INSERT INTO search_backlog (id, indexed_through) SELECT 1, coalesce(max(id), 0) FROM events;
+
+DROP TRIGGER events_search_insert;
+DROP TRIGGER events_search_update;
+DROP TRIGGER events_search_delete;
+
+-- Edits and deletes keep the rows already in the index true; the others are indexed as they are by then.
+CREATE TRIGGER events_search_update AFTER UPDATE OF message, event_type, context ON events
+WHEN old.id <= (SELECT indexed_through FROM search_backlog) BEGIN
+    DELETE FROM events_search WHERE rowid = old.id;
+    INSERT INTO events_search (rowid, text) VALUES (new.id, new.message || char(31) || new.event_type
+        || coalesce(char(31) || (SELECT group_concat(value, char(31)) FROM json_tree(new.context) WHERE type = 'text'), ''));
+END;
+
+CREATE TRIGGER events_search_delete AFTER DELETE ON events
+WHEN old.id <= (SELECT indexed_through FROM search_backlog) BEGIN
+    DELETE FROM events_search WHERE rowid = old.id;
+END;
