@@ -13,8 +13,8 @@ namespace OrleansEvents.Storage.Sqlite;
 internal sealed partial class SqliteSearchIndexer(
     SqliteEventLog log, IOptions<SqliteStorageOptions> options, ILogger<SqliteSearchIndexer> logger) : BackgroundService
 {
-    /// <summary>Rows per transaction: one holds the file's write lock for tens of milliseconds.</summary>
-    public const int BatchRows = 1000;
+    /// <summary>Rows per transaction, which holds the file's write lock meanwhile (with 1 000, appends' p99 went from 47 to 62-79 ms).</summary>
+    public const int BatchRows = 250;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
