@@ -1,6 +1,6 @@
 -- q's FTS5 index (009) is filled in batches, off the append path (SqliteSearchIndexer): a trigger per
--- insert made every commit write and merge a segment of the index, most of an append's cost. Rows
--- above indexed_through are not in the index yet, and a search checks them row by row.
+-- insert made every commit write and merge a segment of the index, which cost more than the rest of
+-- the row's insert. Rows above indexed_through are not in the index yet; a search checks them row by row.
 CREATE TABLE search_backlog (
     id INTEGER NOT NULL CONSTRAINT pk_search_backlog PRIMARY KEY CONSTRAINT ck_search_backlog_one_row CHECK (id = 1),
     indexed_through INTEGER NOT NULL
