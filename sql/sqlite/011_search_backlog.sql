@@ -8,6 +8,12 @@ CREATE TABLE search_backlog (
 
 INSERT INTO search_backlog (id, indexed_through) SELECT 1, coalesce(max(id), 0) FROM events;
 
+-- What q's index holds of a row: message, event type and every string value inside context, as 009 indexed them.
+CREATE VIEW events_search_texts AS
+SELECT id, message || char(31) || event_type
+    || coalesce(char(31) || (SELECT group_concat(value, char(31)) FROM json_tree(events.context) WHERE type = 'text'), '') AS text
+FROM events;
+
 DROP TRIGGER events_search_insert;
 DROP TRIGGER events_search_update;
 DROP TRIGGER events_search_delete;
@@ -16,8 +22,7 @@ DROP TRIGGER events_search_delete;
 CREATE TRIGGER events_search_update AFTER UPDATE OF message, event_type, context ON events
 WHEN old.id <= (SELECT indexed_through FROM search_backlog) BEGIN
     DELETE FROM events_search WHERE rowid = old.id;
-    INSERT INTO events_search (rowid, text) VALUES (new.id, new.message || char(31) || new.event_type
-        || coalesce(char(31) || (SELECT group_concat(value, char(31)) FROM json_tree(new.context) WHERE type = 'text'), ''));
+    INSERT INTO events_search (rowid, text) SELECT id, text FROM events_search_texts WHERE id = new.id;
 END;
 
 CREATE TRIGGER events_search_delete AFTER DELETE ON events

@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
-using OrleansEvents.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansEvents.Events;
 
 namespace OrleansEvents.Storage.Sqlite;
 
